@@ -1,0 +1,65 @@
+package org.trialstats.cli;
+
+import java.io.PrintWriter;
+import org.trialstats.io.InputException;
+import picocli.CommandLine;
+
+/**
+ * Entry point. Applies the contract's exit codes: 0 success, 2 bad usage or bad input (one clear
+ * message), 1 internal error (message and a hint to report it; the stack trace only with {@code
+ * --debug}).
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams; returns the exit code (used by tests). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = commandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    boolean debug = java.util.Arrays.asList(args).contains("--debug");
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("trialstats: " + ex.getMessage());
+          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+          c.getErr().flush();
+          return ExitCodes.BAD_INPUT;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, c, parseResult) -> {
+          Throwable t = ex;
+          if (t instanceof InputException) {
+            c.getErr().println("trialstats: " + t.getMessage());
+            if (debug) {
+              t.printStackTrace(c.getErr());
+            }
+            c.getErr().flush();
+            return ExitCodes.BAD_INPUT;
+          }
+          c.getErr().println("trialstats: internal error: " + t);
+          if (debug) {
+            t.printStackTrace(c.getErr());
+          } else {
+            c.getErr()
+                .println("Please report this with the command line; --debug shows the details.");
+          }
+          c.getErr().flush();
+          return ExitCodes.INTERNAL;
+        });
+    return cl.execute(args);
+  }
+
+  /** The configured command tree (shared by {@link #run} and the tests). */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new TrialstatsCommand());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExitCodeExceptionMapper(
+        t -> t instanceof InputException ? ExitCodes.BAD_INPUT : ExitCodes.INTERNAL);
+    return cl;
+  }
+}

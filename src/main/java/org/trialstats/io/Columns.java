@@ -1,0 +1,114 @@
+package org.trialstats.io;
+
+import java.util.List;
+
+/**
+ * Typed, checked views of {@link DataTable} columns. Each conversion fails on the first bad cell
+ * with an {@link InputException} naming the file, row, line and column.
+ */
+public final class Columns {
+  private Columns() {}
+
+  /** A numeric column with no missing values. */
+  public static double[] numbers(DataTable t, String column, String expected) {
+    String[] c = t.column(column);
+    double[] out = new double[c.length];
+    for (int i = 0; i < c.length; i++) {
+      out[i] = parse(t, i, column, c[i], expected);
+    }
+    return out;
+  }
+
+  /** Times: numbers, not missing, not negative. */
+  public static double[] times(DataTable t, String column) {
+    double[] x = numbers(t, column, "a non-negative time");
+    for (int i = 0; i < x.length; i++) {
+      if (x[i] < 0) {
+        throw bad(t, i, column, "a non-negative time", t.column(column)[i]);
+      }
+    }
+    return x;
+  }
+
+  /**
+   * Event indicator from an ADaM censor column: {@code 0} = event, a positive integer = censored
+   * (the opposite of R's status). Returns true for an event.
+   */
+  public static boolean[] eventsFromCensor(DataTable t, String column) {
+    return indicator(t, column, true);
+  }
+
+  /** Event indicator from an event column: {@code 1} = event, {@code 0} = censored. */
+  public static boolean[] eventsFromEvent(DataTable t, String column) {
+    return indicator(t, column, false);
+  }
+
+  private static boolean[] indicator(DataTable t, String column, boolean cnsr) {
+    String[] c = t.column(column);
+    boolean[] out = new boolean[c.length];
+    String expected =
+        cnsr
+            ? "a censor code (0 = event, a positive integer = censored)"
+            : "an event indicator (1 = event, 0 = censored)";
+    for (int i = 0; i < c.length; i++) {
+      double v = parse(t, i, column, c[i], expected);
+      if (v != Math.rint(v) || v < 0 || (!cnsr && v > 1)) {
+        throw bad(t, i, column, expected, c[i]);
+      }
+      out[i] = cnsr ? v == 0 : v == 1;
+    }
+    return out;
+  }
+
+  /** A text column with no empty cells (group, strata, subject id). */
+  public static String[] labels(DataTable t, String column, String expected) {
+    String[] c = t.column(column);
+    for (int i = 0; i < c.length; i++) {
+      if (c[i] == null || c[i].isEmpty()) {
+        throw bad(t, i, column, expected, c[i]);
+      }
+    }
+    return c;
+  }
+
+  /**
+   * A grouping column that must have at least {@code min} levels; the message lists the levels
+   * found.
+   */
+  public static String[] groups(DataTable t, String column, int min) {
+    String[] c = labels(t, column, "a group label");
+    List<String> lv = t.levels(column);
+    if (lv.size() < min) {
+      throw new InputException(
+          String.format(
+              "%s: column %s has %d level%s (%s); at least %d are needed to compare groups",
+              t.source(),
+              column,
+              lv.size(),
+              lv.size() == 1 ? "" : "s",
+              String.join(", ", lv),
+              min));
+    }
+    return c;
+  }
+
+  private static double parse(DataTable t, int i, String column, String s, String expected) {
+    if (s == null || s.isEmpty()) {
+      throw bad(t, i, column, expected, s);
+    }
+    try {
+      double v = Double.parseDouble(s);
+      if (Double.isNaN(v) || Double.isInfinite(v)) {
+        throw bad(t, i, column, expected, s);
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw bad(t, i, column, expected, s);
+    }
+  }
+
+  /** The error for row {@code i} (0-based) of {@code t}. */
+  public static InputException bad(DataTable t, int i, String column, String expected, String s) {
+    return InputException.cell(t.source(), i + 1, t.line(i), column, expected, s);
+  }
+}

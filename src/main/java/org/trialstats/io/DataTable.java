@@ -1,0 +1,137 @@
+package org.trialstats.io;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable table of text cells read from one input file (CSV or SAS), column-major. Cells are
+ * kept as read (trimmed); typed views ({@link Columns}) check and convert them with error messages
+ * that name the file, the row and the column.
+ */
+public final class DataTable {
+  private final String source;
+  private final List<String> names;
+  private final Map<String, String[]> columns;
+  private final int[] lines;
+  private final int rows;
+
+  /**
+   * @param source the file name shown in messages
+   * @param columns column name to cells (all of one length), in file order
+   * @param lines the file line on which each row starts (for messages); null means row + 1
+   */
+  public DataTable(String source, LinkedHashMap<String, String[]> columns, int[] lines) {
+    this.source = source;
+    this.columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+    this.names = List.copyOf(columns.keySet());
+    int r = -1;
+    for (Map.Entry<String, String[]> e : columns.entrySet()) {
+      if (r >= 0 && e.getValue().length != r) {
+        throw new IllegalArgumentException("ragged column " + e.getKey());
+      }
+      r = e.getValue().length;
+    }
+    this.rows = Math.max(r, 0);
+    this.lines = lines;
+  }
+
+  public String source() {
+    return source;
+  }
+
+  public int rowCount() {
+    return rows;
+  }
+
+  public List<String> columnNames() {
+    return names;
+  }
+
+  public boolean has(String column) {
+    return columns.containsKey(column);
+  }
+
+  /** The file line on which data row {@code i} (0-based) starts. */
+  public int line(int i) {
+    return lines == null ? i + 2 : lines[i];
+  }
+
+  /** The cells of a column; an unknown name is an input error that lists the columns there are. */
+  public String[] column(String name) {
+    String[] c = columns.get(name);
+    if (c == null) {
+      throw new InputException(
+          String.format(
+              "%s: no column '%s'; the columns are: %s", source, name, String.join(", ", names)));
+    }
+    return c;
+  }
+
+  public String cell(int row, String column) {
+    return column(column)[row];
+  }
+
+  /** The rows whose flag is set, as a new table with the same source and line numbers. */
+  public DataTable select(boolean[] keep) {
+    int k = 0;
+    for (boolean b : keep) {
+      if (b) {
+        k++;
+      }
+    }
+    int[] idx = new int[k];
+    k = 0;
+    for (int i = 0; i < keep.length; i++) {
+      if (keep[i]) {
+        idx[k++] = i;
+      }
+    }
+    return rows(idx);
+  }
+
+  /** The given rows (0-based indices, in that order) as a new table. */
+  public DataTable rows(int[] idx) {
+    LinkedHashMap<String, String[]> out = new LinkedHashMap<>();
+    for (String n : names) {
+      String[] src = columns.get(n);
+      String[] dst = new String[idx.length];
+      for (int i = 0; i < idx.length; i++) {
+        dst[i] = src[idx[i]];
+      }
+      out.put(n, dst);
+    }
+    int[] l = new int[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      l[i] = line(idx[i]);
+    }
+    return new DataTable(source, out, l);
+  }
+
+  /** This table with extra columns (same row count) appended; existing names are kept. */
+  public DataTable withColumns(Map<String, String[]> extra) {
+    LinkedHashMap<String, String[]> out = new LinkedHashMap<>(columns);
+    for (Map.Entry<String, String[]> e : extra.entrySet()) {
+      out.putIfAbsent(e.getKey(), e.getValue());
+    }
+    int[] l = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      l[i] = line(i);
+    }
+    return new DataTable(source, out, l);
+  }
+
+  /** Distinct non-empty values of a column in order of first appearance. */
+  public List<String> levels(String column) {
+    List<String> out = new ArrayList<>();
+    java.util.HashSet<String> seen = new java.util.HashSet<>();
+    for (String v : column(column)) {
+      if (v != null && !v.isEmpty() && seen.add(v)) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+}
