@@ -1,0 +1,62 @@
+package org.trialstats.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
+
+class ColumnsTest {
+  private static DataTable parse(String text) throws IOException {
+    return CsvReader.read(new StringReader(text), "adtte.csv", null);
+  }
+
+  @Test
+  void textInTimeColumnNamesFileRowLineColumn() throws IOException {
+    DataTable t = parse("USUBJID,AVAL,CNSR\nS1,10,0\nS2,ten,1\n");
+    InputException e = assertThrows(InputException.class, () -> Columns.times(t, "AVAL"));
+    assertEquals(
+        "adtte.csv: row 2 (line 3), column AVAL: expected a non-negative time, found 'ten'",
+        e.getMessage());
+  }
+
+  @Test
+  void negativeAndMissingTimesAreErrors() throws IOException {
+    assertThrows(InputException.class, () -> Columns.times(parse("AVAL\n-1\n"), "AVAL"));
+    InputException e =
+        assertThrows(InputException.class, () -> Columns.times(parse("AVAL,X\n,1\n"), "AVAL"));
+    assertEquals(
+        "adtte.csv: row 1 (line 2), column AVAL: expected a non-negative time, found an empty cell",
+        e.getMessage());
+  }
+
+  @Test
+  void censorCodesFollowAdamConvention() throws IOException {
+    DataTable t = parse("CNSR\n0\n1\n2\n");
+    assertArrayEquals(new boolean[] {true, false, false}, Columns.eventsFromCensor(t, "CNSR"));
+    assertThrows(
+        InputException.class, () -> Columns.eventsFromCensor(parse("CNSR\n0.5\n"), "CNSR"));
+    assertThrows(InputException.class, () -> Columns.eventsFromCensor(parse("CNSR\n-1\n"), "CNSR"));
+    assertArrayEquals(
+        new boolean[] {true, false}, Columns.eventsFromEvent(parse("E\n1\n0\n"), "E"));
+    assertThrows(InputException.class, () -> Columns.eventsFromEvent(parse("E\n2\n"), "E"));
+  }
+
+  @Test
+  void groupingNeedsEnoughLevels() throws IOException {
+    DataTable t = parse("ARM\nA\nA\n");
+    InputException e = assertThrows(InputException.class, () -> Columns.groups(t, "ARM", 2));
+    assertEquals(
+        "adtte.csv: column ARM has 1 level (A); at least 2 are needed to compare groups",
+        e.getMessage());
+  }
+
+  @Test
+  void unknownColumnListsTheColumns() throws IOException {
+    DataTable t = parse("USUBJID,AVAL\nS1,1\n");
+    InputException e = assertThrows(InputException.class, () -> Columns.times(t, "TIME"));
+    assertEquals("adtte.csv: no column 'TIME'; the columns are: USUBJID, AVAL", e.getMessage());
+  }
+}

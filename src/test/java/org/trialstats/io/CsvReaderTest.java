@@ -1,0 +1,96 @@
+package org.trialstats.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvReaderTest {
+  @TempDir Path dir;
+
+  private static DataTable parse(String text) throws IOException {
+    return CsvReader.read(new StringReader(text), "t.csv", null);
+  }
+
+  @Test
+  void readsCommaSeparatedWithQuotes() throws IOException {
+    DataTable t = parse("ID,ARM,AVAL\n1,\"A, low\",3.5\n2,\"say \"\"hi\"\"\",4\n");
+    assertEquals(List.of("ID", "ARM", "AVAL"), t.columnNames());
+    assertEquals(2, t.rowCount());
+    assertArrayEquals(new String[] {"A, low", "say \"hi\""}, t.column("ARM"));
+    assertArrayEquals(new String[] {"3.5", "4"}, t.column("AVAL"));
+  }
+
+  @Test
+  void detectsSemicolonAndTab() throws IOException {
+    assertArrayEquals(new String[] {"1,5"}, parse("A;B\nx;1,5\n").column("B"));
+    assertArrayEquals(new String[] {"y"}, parse("A\tB\nx\ty\n").column("B"));
+  }
+
+  @Test
+  void quotedFieldMaySpanLinesAndLineNumbersFollow() throws IOException {
+    DataTable t = parse("A,B\n1,\"two\nlines\"\n3,x\n");
+    assertEquals("two\nlines", t.cell(0, "B"));
+    assertEquals(2, t.line(0));
+    assertEquals(4, t.line(1));
+  }
+
+  @Test
+  void stripsBomAndReadsMissingCodesAsEmpty() throws IOException {
+    Path f = dir.resolve("bom.csv");
+    Files.write(
+        f, "\uFEFFUSUBJID,AVAL\r\nS1,NA\r\nS2,.\r\nS3, 7 \r\n".getBytes(StandardCharsets.UTF_8));
+    DataTable t = CsvReader.read(f);
+    assertEquals("USUBJID", t.columnNames().get(0));
+    assertArrayEquals(new String[] {"", "", "7"}, t.column("AVAL"));
+  }
+
+  @Test
+  void keepsOnlyWantedColumns() throws IOException {
+    DataTable t = CsvReader.read(new StringReader("A,B,C\n1,2,3\n"), "t", Set.of("C"));
+    assertEquals(List.of("C"), t.columnNames());
+    assertFalse(t.has("A"));
+  }
+
+  @Test
+  void raggedRowNamesRowAndLine() {
+    InputException e = assertThrows(InputException.class, () -> parse("A,B\n1,2\n\n3\n"));
+    assertTrue(e.getMessage().contains("t.csv: row 2 (line 4)"), e.getMessage());
+    assertTrue(e.getMessage().contains("expected 2 fields"), e.getMessage());
+  }
+
+  @Test
+  void emptyFileAndDuplicateHeaderAreErrors() {
+    assertTrue(assertThrows(InputException.class, () -> parse("")).getMessage().contains("empty"));
+    InputException e = assertThrows(InputException.class, () -> parse("A,B,A\n1,2,3\n"));
+    assertTrue(e.getMessage().contains("'A' appears twice"), e.getMessage());
+  }
+
+  @Test
+  void unclosedQuoteIsAnError() {
+    InputException e = assertThrows(InputException.class, () -> parse("A,B\n1,\"open\n"));
+    assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+  }
+
+  @Test
+  void missingFileAndNonUtf8AreErrors() throws IOException {
+    InputException e =
+        assertThrows(InputException.class, () -> CsvReader.read(dir.resolve("nope.csv")));
+    assertTrue(e.getMessage().endsWith("file not found"), e.getMessage());
+    Path latin = dir.resolve("latin.csv");
+    Files.write(latin, new byte[] {'A', '\n', (byte) 0xE9, '\n'});
+    e = assertThrows(InputException.class, () -> CsvReader.read(latin));
+    assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
+  }
+}
