@@ -38,8 +38,27 @@ public final class Columns {
     return indicator(t, column, true);
   }
 
-  /** Event indicator from an event column: {@code 1} = event, {@code 0} = censored. */
+  /**
+   * Event indicator from an event column: {@code 1} = event, {@code 0} = censored. As R's {@code
+   * Surv()}, a column whose values are all 1 or 2 is read as 1 = censored, 2 = event (the coding of
+   * R's {@code lung} data).
+   */
   public static boolean[] eventsFromEvent(DataTable t, String column) {
+    String[] c = t.column(column);
+    boolean oneTwo = c.length > 0;
+    for (String v : c) {
+      if (!(v.equals("1") || v.equals("2"))) {
+        oneTwo = false;
+        break;
+      }
+    }
+    if (oneTwo) {
+      boolean[] out = new boolean[c.length];
+      for (int i = 0; i < c.length; i++) {
+        out[i] = c[i].equals("2");
+      }
+      return out;
+    }
     return indicator(t, column, false);
   }
 

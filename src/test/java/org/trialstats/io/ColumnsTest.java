@@ -41,7 +41,10 @@ class ColumnsTest {
     assertThrows(InputException.class, () -> Columns.eventsFromCensor(parse("CNSR\n-1\n"), "CNSR"));
     assertArrayEquals(
         new boolean[] {true, false}, Columns.eventsFromEvent(parse("E\n1\n0\n"), "E"));
-    assertThrows(InputException.class, () -> Columns.eventsFromEvent(parse("E\n2\n"), "E"));
+    assertThrows(InputException.class, () -> Columns.eventsFromEvent(parse("E\n2\n0\n"), "E"));
+    // R's 1 = censored / 2 = event coding (lung) is recognised as R's Surv() does.
+    assertArrayEquals(
+        new boolean[] {false, true}, Columns.eventsFromEvent(parse("E\n1\n2\n"), "E"));
   }
 
   @Test
