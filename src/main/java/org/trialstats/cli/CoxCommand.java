@@ -163,13 +163,12 @@ public final class CoxCommand implements Callable<Integer> {
     List<String> heading = new ArrayList<>();
     heading.add(
         String.format(
-            "Cox proportional hazards: %s vs reference %s (%s=%s), ties %s%s; %d subjects, %d"
+            "Cox proportional hazards: %s vs reference %s (by %s), ties %s%s; %d subjects, %d"
                 + " events",
             String.join(", ", levels.subList(1, levels.size())),
             levels.get(0),
-            "--by",
             surv.by,
-            method.label(),
+            method.label() + tieOrigin(method),
             stratified ? ", stratified by " + String.join("/", surv.strata) : "",
             fit.n(),
             fit.events()));
@@ -209,6 +208,13 @@ public final class CoxCommand implements Callable<Integer> {
               .build());
     }
     return rows;
+  }
+
+  private String tieOrigin(CoxTies m) {
+    if (ties != null) {
+      return "";
+    }
+    return surv.convention == Convention.SAS ? " (SAS PHREG default)" : " (R coxph default)";
   }
 
   private CoxTies chooseTies() {
