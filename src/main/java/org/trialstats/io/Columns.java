@@ -40,14 +40,16 @@ public final class Columns {
 
   /**
    * Event indicator from an event column: {@code 1} = event, {@code 0} = censored. As R's {@code
-   * Surv()}, a column whose values are all 1 or 2 is read as 1 = censored, 2 = event (the coding of
-   * R's {@code lung} data).
+   * Surv()}, a column whose values are all 1 or 2, with at least one 2, is read as 1 = censored, 2
+   * = event (the coding of R's {@code lung} data).
    */
   public static boolean[] eventsFromEvent(DataTable t, String column) {
     String[] c = t.column(column);
-    boolean oneTwo = c.length > 0;
+    boolean oneTwo = false;
     for (String v : c) {
-      if (!(v.equals("1") || v.equals("2"))) {
+      if (v.equals("2")) {
+        oneTwo = true;
+      } else if (!v.equals("1")) {
         oneTwo = false;
         break;
       }

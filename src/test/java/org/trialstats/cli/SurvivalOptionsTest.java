@@ -70,7 +70,7 @@ class SurvivalOptionsTest {
     SurvivalInput in = o.from(csv("AVAL,EVT\n1,1\n2,0\n"));
     assertTrue(in.data().event(0));
     assertEquals(false, in.data().event(1));
-    InputException ex = assertThrows(InputException.class, () -> o.from(csv("AVAL,EVT\n1,2\n")));
+    InputException ex = assertThrows(InputException.class, () -> o.from(csv("AVAL,EVT\n1,3\n")));
     assertTrue(ex.getMessage().contains("row 1 (line 2), column EVT"), ex.getMessage());
   }
 

@@ -45,6 +45,8 @@ class ColumnsTest {
     // R's 1 = censored / 2 = event coding (lung) is recognised as R's Surv() does.
     assertArrayEquals(
         new boolean[] {false, true}, Columns.eventsFromEvent(parse("E\n1\n2\n"), "E"));
+    // ... but a column of 1s alone is all events (R: status - 1 only when max(status) == 2).
+    assertArrayEquals(new boolean[] {true, true}, Columns.eventsFromEvent(parse("E\n1\n1\n"), "E"));
   }
 
   @Test
