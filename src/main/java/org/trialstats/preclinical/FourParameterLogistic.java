@@ -167,15 +167,14 @@ public final class FourParameterLogistic {
       starts.add(new double[] {b0, t0, lmid, slopeSign * h});
     }
     LeastSquaresOptimizer.Optimum bestOpt = null;
-    String failure = null;
     for (double[] s : starts) {
       try {
         LeastSquaresOptimizer.Optimum opt = optimise(lx, y, fb, ft, fixedBottom, fixedTop, s);
         if (bestOpt == null || opt.getCost() < bestOpt.getCost() - 1e-12 * bestOpt.getCost()) {
           bestOpt = opt;
         }
-      } catch (RuntimeException e) { // TooManyEvaluations / iterations, NaN steps
-        failure = e.getMessage();
+      } catch (RuntimeException e) { // too many iterations, non-finite steps: try the next start
+        continue;
       }
     }
     double nan = Double.NaN;
@@ -201,7 +200,9 @@ public final class FourParameterLogistic {
           minC,
           maxC,
           false,
-          "IC50 not estimable: the fit did not converge (" + failure + ")");
+          "IC50 not estimable: the fit did not converge from "
+              + starts.size()
+              + " starting values (no sigmoid trend?)");
     }
     double[] par = full(bestOpt.getPoint().toArray(), fb, ft, fixedBottom, fixedTop);
     double rss = bestOpt.getCost() * bestOpt.getCost();
@@ -328,8 +329,8 @@ public final class FourParameterLogistic {
             .model(model)
             .target(y)
             .start(s0)
-            .maxEvaluations(20000)
-            .maxIterations(20000)
+            .maxEvaluations(1000)
+            .maxIterations(500)
             .build();
     LeastSquaresOptimizer.Optimum opt =
         new LevenbergMarquardtOptimizer()
