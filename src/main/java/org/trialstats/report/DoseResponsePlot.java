@@ -57,6 +57,7 @@ public final class DoseResponsePlot {
       }
       FourParameterLogistic.Fit f = s.fit();
       String legend = s.label();
+      String legend2 = "";
       if (f != null && f.converged()) {
         StringBuilder path = new StringBuilder();
         double a = Math.log10(sx.lo);
@@ -83,14 +84,24 @@ public final class DoseResponsePlot {
                   420.0 - 50,
                   col));
         }
-        legend += " IC50 " + Cells.readable(ic, 3);
+        legend2 = "IC50 " + Cells.readable(ic, 3);
       }
-      int ly = 50 + 20 * k;
+      int ly = 50 + 34 * k;
       b.append(
           String.format(
               "<line x1='%d' y1='%d' x2='%d' y2='%d' stroke='%s' stroke-width='2'/>"
-                  + "<text x='%d' y='%d'>%s</text>%n",
-              505, ly, 525, ly, col, 530, ly + 4, Cells.html(legend)));
+                  + "<text x='%d' y='%d'>%s</text><text x='%d' y='%d' font-size='11'>%s</text>%n",
+              500,
+              ly,
+              518,
+              ly,
+              col,
+              522,
+              ly + 4,
+              Cells.html(legend),
+              522,
+              ly + 18,
+              Cells.html(legend2)));
     }
     b.append("</svg>\n");
     return b.toString();

@@ -221,7 +221,9 @@ public final class GrowthCurvePlot {
     }
 
     String label(double v) {
-      return Cells.readable(v, 3);
+      return log
+          ? Cells.number(Double.parseDouble(String.format(Locale.ROOT, "%.3g", v)))
+          : Cells.readable(v, 3);
     }
   }
 }

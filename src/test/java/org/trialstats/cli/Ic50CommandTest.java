@@ -124,7 +124,7 @@ class Ic50CommandTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("Wald t (residual df) on log10 IC50"), r.out());
     String s = Files.readString(svg);
-    assertTrue(s.contains("CMPD-1 IC50 2.17") && s.contains("CMPD-2 IC50 0.327"), s);
+    assertTrue(s.contains(">IC50 2.17<") && s.contains(">IC50 0.327<"), s);
     assertEquals(48, s.split("<circle", -1).length - 1); // every well drawn
   }
 

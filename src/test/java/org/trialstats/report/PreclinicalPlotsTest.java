@@ -58,7 +58,7 @@ class PreclinicalPlotsTest {
             List.of(new DoseResponsePlot.Series("C&1", x, y, f)), "t", "µM", "viability %");
     Document d = parse(svg);
     assertEquals(10, d.getElementsByTagName("circle").getLength());
-    assertTrue(svg.contains("C&amp;1 IC50"));
+    assertTrue(svg.contains(">C&amp;1<") && svg.contains(">IC50 "));
     assertTrue(d.getElementsByTagName("path").getLength() >= 2); // axes + fitted curve
   }
 }
