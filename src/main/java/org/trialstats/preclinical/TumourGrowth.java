@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.trialstats.response.BinomialInterval;
+import org.trialstats.response.BinomialMethod;
 
 /**
  * Xenograft tumour growth analysis of long-format volumes (one row per animal and day).
@@ -17,8 +19,8 @@ import java.util.TreeSet;
  *       is measured), over the animals measured at baseline and at d: ΔT = mean(V_d − V_0), TGI = 1
  *       − ΔT/ΔC, T/C = mean(V_d,T)/mean(V_d,C); relative tumour volume RTV = V_d/V_0 per animal;
  *       regressions (complete: V_d ≤ 0 or below the CR threshold; partial: V_d &lt; V_0 and not
- *       complete) with Clopper–Pearson intervals. Definitions follow e.g. Hather et al. (2014)
- *       Cancer Informatics 13(S4):65–72 and the NCI "T/C" convention.
+ *       complete) with Clopper–Pearson intervals ({@link BinomialInterval}). Definitions follow
+ *       e.g. Hather et al. (2014) Cancer Informatics 13(S4):65–72 and the NCI "T/C" convention.
  *   <li>Versus control: Welch t on log RTV, Wilcoxon rank-sum on RTV (the same ranks as log RTV),
  *       and Welch t on per-animal log-linear growth rates (least-squares slope of log volume on day
  *       over days V_0..d); p-values adjusted across the treated groups per test (R {@code
@@ -396,8 +398,8 @@ public final class TumourGrowth {
   }
 
   private static Proportion proportion(int x, int n, double level) {
-    double[] ci = ClopperPearson.interval(x, n, level);
-    return new Proportion(x, n, (double) x / n, ci[0], ci[1]);
+    BinomialInterval ci = BinomialInterval.compute(BinomialMethod.CLOPPER_PEARSON, x, n, level);
+    return new Proportion(x, n, ci.estimate(), ci.lower(), ci.upper());
   }
 
   private static List<Comparison> compare(String g, GroupAcc t, GroupAcc c, Options o) {
