@@ -78,17 +78,65 @@ public final class Ic50Command implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    double fb = bottom == null ? Double.NaN : bottom;
-    double ft = top == null ? Double.NaN : top;
-    if ((bottom != null && !Double.isFinite(bottom)) || (top != null && !Double.isFinite(top))) {
-      throw new InputException("--bottom/--top: expected finite numbers");
-    }
-    int p = FourParameterLogistic.freeParameters(fb, ft);
     Set<String> need = new LinkedHashSet<>(List.of(concCol, responseCol));
     if (byCol != null) {
       need.add(byCol);
     }
+    checkFixed(bottom, top);
     DataTable t = data.load(need);
+    List<DoseResponsePlot.Series> series =
+        fit(t, concCol, responseCol, byCol, bottom, top, conf.level());
+    List<ResultRow> rows = new ArrayList<>();
+    for (DoseResponsePlot.Series s : series) {
+      rows.addAll(PreclinicalRows.ic50(s.label(), s.fit()));
+    }
+    if (plot != null) {
+      String svg =
+          DoseResponsePlot.svg(series, "Dose-response (" + t.source() + ")", unit, responseCol);
+      AtomicFiles.writeText(plot, w -> w.write(svg));
+    }
+    List<String> heading = new ArrayList<>();
+    heading.add(
+        "Four-parameter logistic fit: "
+            + t.source()
+            + (unit.isEmpty() ? "" : " (concentration in " + unit + ")"));
+    heading.add(
+        "y = bottom + (top - bottom) / (1 + 10^((log10 IC50 - log10 x) * hill));"
+            + " Levenberg-Marquardt least squares; CI: Wald t (residual df) on log10 IC50"
+            + (bottom == null ? "" : "; bottom fixed at " + Cells.number(bottom))
+            + (top == null ? "" : "; top fixed at " + Cells.number(top)));
+    output.emit(spec, rows, heading);
+    return ExitCodes.OK;
+  }
+
+  private static void checkFixed(Double bottom, Double top) {
+    if ((bottom != null && !Double.isFinite(bottom)) || (top != null && !Double.isFinite(top))) {
+      throw new InputException("--bottom/--top: expected finite numbers");
+    }
+  }
+
+  /**
+   * Checks the table and fits one curve per level of {@code byCol} (one curve, labelled {@code
+   * ALL}, when null). Bad input is an {@link InputException} naming file, row and column; a curve
+   * that cannot be fitted comes back unconverged with a note. Used by the command and available to
+   * the report builder (each series feeds {@link PreclinicalRows#ic50} and {@link
+   * DoseResponsePlot}).
+   *
+   * @param bottom fixed bottom plateau, null to estimate it
+   * @param top fixed top plateau, null to estimate it
+   */
+  public static List<DoseResponsePlot.Series> fit(
+      DataTable t,
+      String concCol,
+      String responseCol,
+      String byCol,
+      Double bottom,
+      Double top,
+      double level) {
+    checkFixed(bottom, top);
+    double fb = bottom == null ? Double.NaN : bottom;
+    double ft = top == null ? Double.NaN : top;
+    int p = FourParameterLogistic.freeParameters(fb, ft);
     double[] conc = Columns.numbers(t, concCol, "a positive concentration");
     for (int i = 0; i < conc.length; i++) {
       if (!(conc[i] > 0)) {
@@ -104,7 +152,6 @@ public final class Ic50Command implements Callable<Integer> {
     double[] y = Columns.numbers(t, responseCol, "a numeric response");
     String[] by = byCol == null ? null : Columns.labels(t, byCol, "a group label");
     List<String> levels = byCol == null ? List.of("ALL") : t.levels(byCol);
-    List<ResultRow> rows = new ArrayList<>();
     List<DoseResponsePlot.Series> series = new ArrayList<>();
     for (String lv : levels) {
       List<Integer> idx = new ArrayList<>();
@@ -143,26 +190,9 @@ public final class Ic50Command implements Callable<Integer> {
                 "%s: IC50 not estimable: the response is flat" + " (every value is %s)",
                 where, Cells.number(r[0])));
       }
-      FourParameterLogistic.Fit f = FourParameterLogistic.fit(c, r, fb, ft, conf.level());
-      rows.addAll(PreclinicalRows.ic50(lv, f));
+      FourParameterLogistic.Fit f = FourParameterLogistic.fit(c, r, fb, ft, level);
       series.add(new DoseResponsePlot.Series(lv, c, r, f));
     }
-    if (plot != null) {
-      String svg =
-          DoseResponsePlot.svg(series, "Dose-response (" + t.source() + ")", unit, responseCol);
-      AtomicFiles.writeText(plot, w -> w.write(svg));
-    }
-    List<String> heading = new ArrayList<>();
-    heading.add(
-        "Four-parameter logistic fit: "
-            + t.source()
-            + (unit.isEmpty() ? "" : " (concentration in " + unit + ")"));
-    heading.add(
-        "y = bottom + (top - bottom) / (1 + 10^((log10 IC50 - log10 x) * hill));"
-            + " Levenberg-Marquardt least squares; CI: Wald t (residual df) on log10 IC50"
-            + (bottom == null ? "" : "; bottom fixed at " + Cells.number(bottom))
-            + (top == null ? "" : "; top fixed at " + Cells.number(top)));
-    output.emit(spec, rows, heading);
-    return ExitCodes.OK;
+    return series;
   }
 }

@@ -134,6 +134,43 @@ public final class TgiCommand implements Callable<Integer> {
   @Option(names = "--plot-log", description = "Log10 volume axis in the plot.")
   boolean plotLog;
 
+  /**
+   * Column names and analysis settings of a tumour growth analysis (the command's options; the
+   * report builder can fill one from its spec). {@code lengthCol}/{@code widthCol} (both or
+   * neither) replace {@code volumeCol}; null {@code control} means the first group in the file;
+   * null {@code day}, {@code baselineDay}, {@code logFloor}, {@code crThreshold} mean the defaults.
+   */
+  public record Settings(
+      String animalCol,
+      String groupCol,
+      String dayCol,
+      String volumeCol,
+      String lengthCol,
+      String widthCol,
+      String control,
+      Double day,
+      Double baselineDay,
+      Double logFloor,
+      Double crThreshold,
+      PAdjust adjust,
+      double level) {
+
+    /** The columns the analysis reads. */
+    public Set<String> columns() {
+      Set<String> need = new LinkedHashSet<>(List.of(animalCol, groupCol, dayCol));
+      if (lengthCol != null || widthCol != null) {
+        need.add(String.valueOf(lengthCol));
+        need.add(String.valueOf(widthCol));
+      } else {
+        need.add(volumeCol);
+      }
+      return need;
+    }
+  }
+
+  /** A checked and computed analysis with the heading lines that state its conventions. */
+  public record Analysis(TumourGrowth.Result result, List<String> heading) {}
+
   @Override
   public Integer call() {
     PAdjust adj = PAdjust.parse(adjust);
@@ -141,20 +178,55 @@ public final class TgiCommand implements Callable<Integer> {
       throw new InputException(
           "--adjust: expected holm, BH, bonferroni or none, found '" + adjust + "'");
     }
-    boolean lw = lengthCol != null || widthCol != null;
-    if (lw && (lengthCol == null || widthCol == null)) {
+    Settings s =
+        new Settings(
+            animalCol,
+            groupCol,
+            dayCol,
+            volumeCol,
+            lengthCol,
+            widthCol,
+            control,
+            day,
+            baselineDay,
+            logFloor,
+            crThreshold,
+            adj,
+            conf.level());
+    if ((lengthCol == null) != (widthCol == null)) {
       throw new InputException("--length and --width go together (volume = length * width^2 / 2)");
     }
-    checkPositive("--log-floor", logFloor);
-    checkPositive("--cr-threshold", crThreshold);
-    Set<String> need = new LinkedHashSet<>(List.of(animalCol, groupCol, dayCol));
-    if (lw) {
-      need.add(lengthCol);
-      need.add(widthCol);
-    } else {
-      need.add(volumeCol);
+    DataTable t = data.load(s.columns());
+    Analysis a = analyse(t, s);
+    if (plot != null) {
+      String svg = GrowthCurvePlot.svg(a.result(), "Tumour growth (" + t.source() + ")", plotLog);
+      AtomicFiles.writeText(plot, w -> w.write(svg));
     }
-    DataTable t = data.load(need);
+    output.emit(spec, PreclinicalRows.tgi(a.result(), perAnimal), a.heading());
+    return ExitCodes.OK;
+  }
+
+  /**
+   * Checks the table (every problem an {@link InputException} naming file, row and column) and runs
+   * the analysis.
+   */
+  public static Analysis analyse(DataTable t, Settings s) {
+    boolean lw = s.lengthCol() != null || s.widthCol() != null;
+    if (lw && (s.lengthCol() == null || s.widthCol() == null)) {
+      throw new InputException("--length and --width go together (volume = length * width^2 / 2)");
+    }
+    checkPositive("--log-floor", s.logFloor());
+    checkPositive("--cr-threshold", s.crThreshold());
+    String animalCol = s.animalCol();
+    String groupCol = s.groupCol();
+    String dayCol = s.dayCol();
+    String lengthCol = s.lengthCol();
+    String widthCol = s.widthCol();
+    String volumeCol = s.volumeCol();
+    Double day = s.day();
+    Double logFloor = s.logFloor();
+    Double crThreshold = s.crThreshold();
+    PAdjust adj = s.adjust();
     String[] animal = Columns.labels(t, animalCol, "an animal id");
     String[] group = Columns.labels(t, groupCol, "a group label");
     double[] days = Columns.numbers(t, dayCol, "a study day");
@@ -177,7 +249,7 @@ public final class TgiCommand implements Callable<Integer> {
                   + " needed",
               t.source(), groupCol, levels.size(), String.join(", ", levels)));
     }
-    String ctl = control == null ? levels.get(0) : control;
+    String ctl = s.control() == null ? levels.get(0) : s.control();
     if (!levels.contains(ctl)) {
       throw new InputException(
           String.format(
@@ -210,7 +282,7 @@ public final class TgiCommand implements Callable<Integer> {
             t.column(dayCol)[i]);
       }
     }
-    double base = baselineDay == null ? allDays.first() : baselineDay;
+    double base = s.baselineDay() == null ? allDays.first() : s.baselineDay();
     if (!allDays.contains(base)) {
       throw new InputException(
           "--baseline-day "
@@ -262,16 +334,12 @@ public final class TgiCommand implements Callable<Integer> {
             logFloor == null ? Double.NaN : logFloor,
             crThreshold == null ? Double.NaN : crThreshold,
             adj,
-            conf.level());
+            s.level());
     TumourGrowth.Result r = TumourGrowth.analyse(animal, group, days, vol, o);
     if (r.day() <= base) {
       throw new InputException(
           "no day after baseline on which every control animal is measured;"
               + " choose one with --day");
-    }
-    if (plot != null) {
-      String svg = GrowthCurvePlot.svg(r, "Tumour growth (" + t.source() + ")", plotLog);
-      AtomicFiles.writeText(plot, w -> w.write(svg));
     }
     List<String> heading = new ArrayList<>();
     heading.add("Tumour growth inhibition: " + t.source());
@@ -292,8 +360,7 @@ public final class TgiCommand implements Callable<Integer> {
             + adj.label()
             + " across treated groups per test"
             + (logFloor == null ? "" : "; log floor " + Cells.number(logFloor) + " mm3"));
-    output.emit(spec, PreclinicalRows.tgi(r, perAnimal), heading);
-    return ExitCodes.OK;
+    return new Analysis(r, heading);
   }
 
   private static String daysList(TreeSet<Double> d) {
