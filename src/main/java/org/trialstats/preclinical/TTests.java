@@ -57,7 +57,7 @@ public final class TTests {
     double m = mean(x);
     double se = Math.sqrt(variance(x) / x.length);
     double df = x.length - 1;
-    return finish(m, se, df, level);
+    return finish(m, se, df, level, Math.abs(m));
   }
 
   /**
@@ -73,11 +73,17 @@ public final class TTests {
     double vy = variance(y) / y.length;
     double se = Math.sqrt(vx + vy);
     double df = (vx + vy) * (vx + vy) / (vx * vx / (x.length - 1) + vy * vy / (y.length - 1));
-    return finish(mean(x) - mean(y), se, df, level);
+    double mx = mean(x);
+    double my = mean(y);
+    return finish(mx - my, se, df, level, Math.max(Math.abs(mx), Math.abs(my)));
   }
 
-  private static Result finish(double est, double se, double df, double level) {
-    if (!(se > 0) || !Double.isFinite(df)) {
+  /**
+   * As R, "data are essentially constant" (no test) when se &lt; 10·eps·scale, scale being the
+   * largest absolute mean.
+   */
+  private static Result finish(double est, double se, double df, double level, double scale) {
+    if (!(se >= 10 * Math.ulp(1.0) * scale) || !(se > 0) || !Double.isFinite(df)) {
       return new Result(est, Double.NaN, Double.NaN, Double.NaN, df, Double.NaN, se);
     }
     TDistribution t = TDistribution.of(df);
