@@ -15,9 +15,12 @@ import picocli.CommandLine.ScopeType;
     },
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
+      OrrCommand.class,
       KmCommand.class,
       CoxCommand.class,
-      RmstCommand.class
+      RmstCommand.class,
+      TgiCommand.class,
+      Ic50Command.class
     })
 public final class TrialstatsCommand implements Runnable {
   @Option(

@@ -1,0 +1,385 @@
+package org.trialstats.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.trialstats.io.AtomicFiles;
+import org.trialstats.io.Columns;
+import org.trialstats.io.DataTable;
+import org.trialstats.io.InputException;
+import org.trialstats.preclinical.PAdjust;
+import org.trialstats.preclinical.TumourGrowth;
+import org.trialstats.report.Cells;
+import org.trialstats.report.GrowthCurvePlot;
+import org.trialstats.report.PreclinicalRows;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code trialstats tgi}: xenograft tumour growth inhibition from long-format volumes. */
+@Command(
+    name = "tgi",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Xenograft tumour growth inhibition: volumes by group and day (mean, SEM, median), TGI and"
+          + " T/C at a day, relative tumour volume, regressions (Clopper-Pearson), and treated vs"
+          + " control tests (Welch t and Wilcoxon on log RTV, Welch t on log-linear growth rates)"
+          + " with Holm/BH adjustment.",
+      "Input: one row per animal and day with a volume (mm3), or length and width (volume ="
+          + " L*W^2/2)."
+    })
+public final class TgiCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin DataOptions data;
+  @Mixin OutputOptions output;
+  @Mixin ConfidenceOptions conf;
+
+  @Option(
+      names = "--animal",
+      paramLabel = "COL",
+      defaultValue = "animal",
+      description = "Animal id column (default: ${DEFAULT-VALUE}).")
+  String animalCol;
+
+  @Option(
+      names = {"--group", "--by"},
+      paramLabel = "COL",
+      defaultValue = "group",
+      description = "Treatment group column (default: ${DEFAULT-VALUE}).")
+  String groupCol;
+
+  @Option(
+      names = "--time",
+      paramLabel = "COL",
+      defaultValue = "day",
+      description = "Day column (default: ${DEFAULT-VALUE}).")
+  String dayCol;
+
+  @Option(
+      names = "--volume",
+      paramLabel = "COL",
+      defaultValue = "volume",
+      description = "Tumour volume column, mm3 (default: ${DEFAULT-VALUE}).")
+  String volumeCol;
+
+  @Option(
+      names = "--length",
+      paramLabel = "COL",
+      description = "Length column (with --width): volume = length * width^2 / 2.")
+  String lengthCol;
+
+  @Option(names = "--width", paramLabel = "COL", description = "Width column (with --length).")
+  String widthCol;
+
+  @Option(
+      names = {"--control", "--ref"},
+      paramLabel = "LEVEL",
+      description = "Control group (default: the first group in the file).")
+  String control;
+
+  @Option(
+      names = "--day",
+      paramLabel = "D",
+      description =
+          "Analysis day (default: the last day on which every control animal is" + " measured).")
+  Double day;
+
+  @Option(
+      names = "--baseline-day",
+      paramLabel = "D",
+      description = "Baseline day (default: the earliest day in the data).")
+  Double baselineDay;
+
+  @Option(
+      names = "--log-floor",
+      paramLabel = "V",
+      description =
+          "Raise volumes below V to V before taking logs (log RTV, growth rates);"
+              + " without it a volume of 0 makes those analyses not estimable.")
+  Double logFloor;
+
+  @Option(
+      names = "--cr-threshold",
+      paramLabel = "V",
+      description = "Complete regression when the volume is below V (default: only volume 0).")
+  Double crThreshold;
+
+  @Option(
+      names = "--adjust",
+      paramLabel = "METHOD",
+      defaultValue = "holm",
+      description =
+          "p-value adjustment across treated groups: holm, BH, bonferroni, none"
+              + " (default: ${DEFAULT-VALUE}).")
+  String adjust;
+
+  @Option(names = "--per-animal", description = "Also output each animal's RTV and growth rate.")
+  boolean perAnimal;
+
+  @Option(
+      names = "--plot",
+      paramLabel = "FILE.svg",
+      description = "Write growth curves (mean +/- SEM) as SVG.")
+  Path plot;
+
+  @Option(names = "--plot-log", description = "Log10 volume axis in the plot.")
+  boolean plotLog;
+
+  /**
+   * Column names and analysis settings of a tumour growth analysis (the command's options; the
+   * report builder can fill one from its spec). {@code lengthCol}/{@code widthCol} (both or
+   * neither) replace {@code volumeCol}; null {@code control} means the first group in the file;
+   * null {@code day}, {@code baselineDay}, {@code logFloor}, {@code crThreshold} mean the defaults.
+   */
+  public record Settings(
+      String animalCol,
+      String groupCol,
+      String dayCol,
+      String volumeCol,
+      String lengthCol,
+      String widthCol,
+      String control,
+      Double day,
+      Double baselineDay,
+      Double logFloor,
+      Double crThreshold,
+      PAdjust adjust,
+      double level) {
+
+    /** The columns the analysis reads. */
+    public Set<String> columns() {
+      Set<String> need = new LinkedHashSet<>(List.of(animalCol, groupCol, dayCol));
+      if (lengthCol != null || widthCol != null) {
+        need.add(String.valueOf(lengthCol));
+        need.add(String.valueOf(widthCol));
+      } else {
+        need.add(volumeCol);
+      }
+      return need;
+    }
+  }
+
+  /** A checked and computed analysis with the heading lines that state its conventions. */
+  public record Analysis(TumourGrowth.Result result, List<String> heading) {}
+
+  @Override
+  public Integer call() {
+    PAdjust adj = PAdjust.parse(adjust);
+    if (adj == null) {
+      throw new InputException(
+          "--adjust: expected holm, BH, bonferroni or none, found '" + adjust + "'");
+    }
+    Settings s =
+        new Settings(
+            animalCol,
+            groupCol,
+            dayCol,
+            volumeCol,
+            lengthCol,
+            widthCol,
+            control,
+            day,
+            baselineDay,
+            logFloor,
+            crThreshold,
+            adj,
+            conf.level());
+    if ((lengthCol == null) != (widthCol == null)) {
+      throw new InputException("--length and --width go together (volume = length * width^2 / 2)");
+    }
+    DataTable t = data.load(s.columns());
+    Analysis a = analyse(t, s);
+    if (plot != null) {
+      String svg = GrowthCurvePlot.svg(a.result(), "Tumour growth (" + t.source() + ")", plotLog);
+      AtomicFiles.writeText(plot, w -> w.write(svg));
+    }
+    output.emit(spec, PreclinicalRows.tgi(a.result(), perAnimal), a.heading());
+    return ExitCodes.OK;
+  }
+
+  /**
+   * Checks the table (every problem an {@link InputException} naming file, row and column) and runs
+   * the analysis.
+   */
+  public static Analysis analyse(DataTable t, Settings s) {
+    boolean lw = s.lengthCol() != null || s.widthCol() != null;
+    if (lw && (s.lengthCol() == null || s.widthCol() == null)) {
+      throw new InputException("--length and --width go together (volume = length * width^2 / 2)");
+    }
+    checkPositive("--log-floor", s.logFloor());
+    checkPositive("--cr-threshold", s.crThreshold());
+    String animalCol = s.animalCol();
+    String groupCol = s.groupCol();
+    String dayCol = s.dayCol();
+    String lengthCol = s.lengthCol();
+    String widthCol = s.widthCol();
+    String volumeCol = s.volumeCol();
+    Double day = s.day();
+    Double logFloor = s.logFloor();
+    Double crThreshold = s.crThreshold();
+    PAdjust adj = s.adjust();
+    String[] animal = Columns.labels(t, animalCol, "an animal id");
+    String[] group = Columns.labels(t, groupCol, "a group label");
+    double[] days = Columns.numbers(t, dayCol, "a study day");
+    double[] vol;
+    if (lw) {
+      double[] len = nonNegative(t, lengthCol, "a non-negative length");
+      double[] wid = nonNegative(t, widthCol, "a non-negative width");
+      vol = new double[len.length];
+      for (int i = 0; i < vol.length; i++) {
+        vol[i] = len[i] * wid[i] * wid[i] / 2;
+      }
+    } else {
+      vol = nonNegative(t, volumeCol, "a non-negative tumour volume (mm3)");
+    }
+    List<String> levels = t.levels(groupCol);
+    if (levels.size() < 2) {
+      throw new InputException(
+          String.format(
+              "%s: column %s has %d level (%s); a control and at least one treated group are"
+                  + " needed",
+              t.source(), groupCol, levels.size(), String.join(", ", levels)));
+    }
+    String ctl = s.control() == null ? levels.get(0) : s.control();
+    if (!levels.contains(ctl)) {
+      throw new InputException(
+          String.format(
+              "--control %s: no such group in column %s; the groups are: %s",
+              ctl, groupCol, String.join(", ", levels)));
+    }
+    TreeSet<Double> allDays = new TreeSet<>();
+    Map<String, String> groupOf = new HashMap<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < animal.length; i++) {
+      allDays.add(days[i]);
+      String g = groupOf.putIfAbsent(animal[i], group[i]);
+      if (g != null && !g.equals(group[i])) {
+        throw Columns.bad(
+            t, i, groupCol, "group " + g + " as on earlier rows of animal " + animal[i], group[i]);
+      }
+      Integer prev = seen.put(animal[i] + "\u0000" + days[i], i);
+      if (prev != null) {
+        throw Columns.bad(
+            t,
+            i,
+            dayCol,
+            "one measurement per animal and day (animal "
+                + animal[i]
+                + " already has day "
+                + Cells.number(days[i])
+                + " on row "
+                + (prev + 1)
+                + ")",
+            t.column(dayCol)[i]);
+      }
+    }
+    double base = s.baselineDay() == null ? allDays.first() : s.baselineDay();
+    if (!allDays.contains(base)) {
+      throw new InputException(
+          "--baseline-day "
+              + Cells.number(base)
+              + ": no measurement on that"
+              + " day; the days are: "
+              + daysList(allDays));
+    }
+    if (day != null && (!allDays.contains(day) || day <= base)) {
+      throw new InputException(
+          "--day "
+              + Cells.number(day)
+              + ": expected a measured day after"
+              + " the baseline day "
+              + Cells.number(base)
+              + "; the days are: "
+              + daysList(allDays));
+    }
+    Map<String, Integer> firstRow = new HashMap<>();
+    for (int i = 0; i < animal.length; i++) {
+      firstRow.putIfAbsent(animal[i], i);
+      if (days[i] == base && !(vol[i] > 0)) {
+        throw Columns.bad(
+            t,
+            i,
+            lw ? widthCol : volumeCol,
+            "a positive baseline volume (relative volumes divide by it)",
+            t.column(lw ? widthCol : volumeCol)[i]);
+      }
+    }
+    for (Map.Entry<String, Integer> e : firstRow.entrySet()) {
+      if (!seen.containsKey(e.getKey() + "\u0000" + base)) {
+        int i = e.getValue();
+        throw Columns.bad(
+            t,
+            i,
+            animalCol,
+            "an animal measured on the baseline day "
+                + Cells.number(base)
+                + " (or set --baseline-day)",
+            animal[i]);
+      }
+    }
+    TumourGrowth.Options o =
+        new TumourGrowth.Options(
+            ctl,
+            day == null ? Double.NaN : day,
+            base,
+            logFloor == null ? Double.NaN : logFloor,
+            crThreshold == null ? Double.NaN : crThreshold,
+            adj,
+            s.level());
+    TumourGrowth.Result r = TumourGrowth.analyse(animal, group, days, vol, o);
+    if (r.day() <= base) {
+      throw new InputException(
+          "no day after baseline on which every control animal is measured;"
+              + " choose one with --day");
+    }
+    List<String> heading = new ArrayList<>();
+    heading.add("Tumour growth inhibition: " + t.source());
+    heading.add(
+        String.format(
+            Locale.ROOT,
+            "control %s; baseline day %s; analysis day %s%s; volume %s",
+            ctl,
+            Cells.number(base),
+            Cells.number(r.day()),
+            r.defaultDay() ? " (last day with every control animal)" : "",
+            lw
+                ? "= length * width^2 / 2 from " + lengthCol + ", " + widthCol
+                : "from " + volumeCol));
+    heading.add(
+        "TGI = 1 - dT/dC (mean change from baseline); T/C = ratio of mean volumes;"
+            + " p-values adjusted by "
+            + adj.label()
+            + " across treated groups per test"
+            + (logFloor == null ? "" : "; log floor " + Cells.number(logFloor) + " mm3"));
+    return new Analysis(r, heading);
+  }
+
+  private static String daysList(TreeSet<Double> d) {
+    return String.join(", ", d.stream().map(Cells::number).toList());
+  }
+
+  private static void checkPositive(String opt, Double v) {
+    if (v != null && !(v > 0 && Double.isFinite(v))) {
+      throw new InputException(opt + ": expected a positive volume, found " + v);
+    }
+  }
+
+  private static double[] nonNegative(DataTable t, String col, String expected) {
+    double[] x = Columns.numbers(t, col, expected);
+    for (int i = 0; i < x.length; i++) {
+      if (x[i] < 0) {
+        throw Columns.bad(t, i, col, expected, t.column(col)[i]);
+      }
+    }
+    return x;
+  }
+}
