@@ -138,7 +138,7 @@ public final class CsvReader {
         out.put(header.get(j), cols[keep[j]].toArray());
       }
     }
-    return new DataTable(name, out, Arrays.copyOf(lines, rows));
+    return new DataTable(name, out, Arrays.copyOf(lines, rows), header);
   }
 
   /** Growable column of cells with bounded de-duplication of repeated values. */

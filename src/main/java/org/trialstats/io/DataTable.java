@@ -14,6 +14,7 @@ import java.util.Map;
 public final class DataTable {
   private final String source;
   private final List<String> names;
+  private final List<String> fileColumns;
   private final Map<String, String[]> columns;
   private final int[] lines;
   private final int rows;
@@ -24,6 +25,18 @@ public final class DataTable {
    * @param lines the file line on which each row starts (for messages); null means row + 1
    */
   public DataTable(String source, LinkedHashMap<String, String[]> columns, int[] lines) {
+    this(source, columns, lines, null);
+  }
+
+  /**
+   * As above; {@code fileColumns} are all the columns the source has (when only some were read), so
+   * that a message about an unknown column can list every column the user could name.
+   */
+  public DataTable(
+      String source,
+      LinkedHashMap<String, String[]> columns,
+      int[] lines,
+      List<String> fileColumns) {
     this.source = source;
     this.columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
     this.names = List.copyOf(columns.keySet());
@@ -36,6 +49,13 @@ public final class DataTable {
     }
     this.rows = Math.max(r, 0);
     this.lines = lines;
+    List<String> all = new java.util.ArrayList<>(fileColumns == null ? List.of() : fileColumns);
+    for (String n : names) {
+      if (!all.contains(n)) {
+        all.add(n);
+      }
+    }
+    this.fileColumns = List.copyOf(all);
   }
 
   public String source() {
@@ -65,7 +85,8 @@ public final class DataTable {
     if (c == null) {
       throw new InputException(
           String.format(
-              "%s: no column '%s'; the columns are: %s", source, name, String.join(", ", names)));
+              "%s: no column '%s'; the columns are: %s",
+              source, name, String.join(", ", fileColumns)));
     }
     return c;
   }
@@ -107,7 +128,7 @@ public final class DataTable {
     for (int i = 0; i < idx.length; i++) {
       l[i] = line(idx[i]);
     }
-    return new DataTable(source, out, l);
+    return new DataTable(source, out, l, fileColumns);
   }
 
   /** This table with extra columns (same row count) appended; existing names are kept. */
@@ -120,7 +141,9 @@ public final class DataTable {
     for (int i = 0; i < rows; i++) {
       l[i] = line(i);
     }
-    return new DataTable(source, out, l);
+    List<String> all = new java.util.ArrayList<>(fileColumns);
+    all.addAll(extra.keySet());
+    return new DataTable(source, out, l, all);
   }
 
   /** Distinct non-empty values of a column in order of first appearance. */

@@ -32,10 +32,12 @@ public final class SasReader {
       }
       int rows = (int) n;
       LinkedHashMap<String, String[]> out = new LinkedHashMap<>();
+      List<String> all = new java.util.ArrayList<>();
       int[] idx = new int[cols.size()];
       int k = 0;
       for (int j = 0; j < cols.size(); j++) {
         String cn = cols.get(j).getName().trim();
+        all.add(cn);
         if (wanted == null || wanted.contains(cn)) {
           out.put(cn, new String[rows]);
           idx[k++] = j;
@@ -51,7 +53,7 @@ public final class SasReader {
           dst[m][i] = text(row[idx[m]]);
         }
       }
-      return new DataTable(name, out, null);
+      return new DataTable(name, out, null, all);
     } catch (NoSuchFileException e) {
       throw new InputException(name + ": file not found");
     } catch (IOException | RuntimeException e) {

@@ -61,6 +61,8 @@ class CsvReaderTest {
     DataTable t = CsvReader.read(new StringReader("A,B,C\n1,2,3\n"), "t", Set.of("C"));
     assertEquals(List.of("C"), t.columnNames());
     assertFalse(t.has("A"));
+    InputException e = assertThrows(InputException.class, () -> t.column("D"));
+    assertEquals("t: no column 'D'; the columns are: A, B, C", e.getMessage());
   }
 
   @Test
