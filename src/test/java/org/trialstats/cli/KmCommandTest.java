@@ -164,6 +164,29 @@ class KmCommandTest {
   }
 
   @Test
+  void explicitConfTypeWinsOverTheConvention() throws IOException {
+    Run r =
+        run(
+            "km",
+            "--data",
+            G + "input_aml.csv",
+            "--time",
+            "time",
+            "--event",
+            "status",
+            "--convention",
+            "sas",
+            "--conf-type",
+            "log",
+            "--format",
+            "csv");
+    assertEquals(0, r.code(), r.err());
+    DataTable t = csv(r.out());
+    assertEquals(
+        "brookmeyer-crowley/log (sas rules)", t.cell(row(t, "ALL", "median", ""), "method"));
+  }
+
+  @Test
   void stepTable() throws IOException {
     Run r =
         run(
