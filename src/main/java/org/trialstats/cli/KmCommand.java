@@ -121,6 +121,8 @@ public final class KmCommand implements Runnable {
     List<ResultRow> rows = new ArrayList<>();
     String qMethod = "brookmeyer-crowley/" + ct.label() + " (" + cv.label() + " rules)";
     String sMethod = "greenwood/" + ct.label();
+    // input notes (timefix, one-subject strata, no events) travel with the median rows in csv/json
+    String inputNote = in.notes().isEmpty() ? null : String.join("; ", in.notes());
     for (int g = 0; g < k; g++) {
       KaplanMeier f = fits.get(g);
       String grp = d.groupLevels().get(g);
@@ -135,7 +137,7 @@ public final class KmCommand implements Runnable {
                 .n(f.n())
                 .events(f.events())
                 .method(qMethod)
-                .note(q.note())
+                .note(join(q.note(), j == 0 ? inputNote : null))
                 .build());
       }
       for (double t : at) {
@@ -232,6 +234,13 @@ public final class KmCommand implements Runnable {
       }
     }
     output.emit(spec, rows, heading);
+  }
+
+  private static String join(String a, String b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null ? a : a + "; " + b;
   }
 
   private static int n(SurvivalData d, int a, int b) {
