@@ -89,7 +89,12 @@ class KmConformanceTest {
               + key;
       if (kind.equals("test")) {
         String[] kk = key.split("\\|");
-        LogRank.Test test = kk[0].equals("rho0") ? LogRank.Test.LOGRANK : LogRank.Test.PETO;
+        LogRank.Test test =
+            switch (kk[0]) {
+              case "rho0" -> LogRank.Test.LOGRANK;
+              case "rho1" -> LogRank.Test.PETO;
+              default -> LogRank.Test.parse(kk[0]);
+            };
         double chi = LogRank.test(d.counts(kk[1].equals("strata")), test).statistic();
         Golden.close(v, chi, 1e-8, what);
         checked++;
