@@ -86,7 +86,9 @@ class GuyotReconstructionTest {
       // largest difference; 0.017 here, in line with Guyot et al.'s reported accuracy.
       assertTrue(r.maxAbsDiff() < 0.02, arm + " max abs diff " + r.maxAbsDiff());
       double[] pub = col(csv("/golden/verify/roundtrip_risk.csv"), arm, 2);
-      for (int i = 0; i < pub.length; i++) {
+      // The row at 30 months lies after the last digitised time and is dropped by cleaning.
+      assertEquals(pub.length - 1, r.riskReconstructed().length);
+      for (int i = 0; i < r.riskReconstructed().length; i++) {
         assertTrue(
             Math.abs(r.riskReconstructed()[i] - pub[i]) <= 2,
             arm + " at risk " + i + ": " + r.riskReconstructed()[i] + " vs " + pub[i]);
