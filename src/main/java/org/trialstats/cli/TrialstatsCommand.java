@@ -13,7 +13,12 @@ import picocli.CommandLine.ScopeType;
       "Oncology efficacy endpoints with named, R/SAS-conformant methods.",
       "Output contract: tidy CSV/JSON with --format; exit 0 ok, 2 bad input, 1 internal error."
     },
-    subcommands = {picocli.CommandLine.HelpCommand.class, VerifyCommand.class})
+    subcommands = {
+      picocli.CommandLine.HelpCommand.class,
+      CoxCommand.class,
+      RmstCommand.class,
+      VerifyCommand.class
+    })
 public final class TrialstatsCommand implements Runnable {
   @Option(
       names = "--debug",
