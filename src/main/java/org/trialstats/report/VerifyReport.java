@@ -173,7 +173,7 @@ public final class VerifyReport {
     for (String part : s.split(";")) {
       try {
         double v = Double.parseDouble(part.trim());
-        if (v > 1 && v < 100) {
+        if (v >= 50 && v < 100) {
           v /= 100; // "95" means 95%
         }
         if (!(v > 0 && v < 1)) {

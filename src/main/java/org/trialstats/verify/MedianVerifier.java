@@ -34,7 +34,7 @@ public final class MedianVerifier {
       if (Double.isNaN(recomputed)) {
         recomputed = v[0];
       }
-      Set<Rounding> mm = matches(c.median(), c.medianNotReached(), true, v[0]);
+      Set<Rounding> mm = matches(c.median(), c.medianNotReached(), c.median() == null, v[0]);
       Set<Rounding> lm = matches(c.low(), false, c.low() == null, v[1]);
       Set<Rounding> hm = matches(c.high(), c.highNotReached(), c.high() == null, v[2]);
       Set<Rounding> lmm = EnumSet.noneOf(Rounding.class);
