@@ -10,7 +10,7 @@ set.seed(20121)
 sim_arm <- function(n, median, arm) {
   ev <- rexp(n, log(2) / median)
   cens <- pmin(runif(n, 6, 36), 30)         # staggered entry, data cut at 30 months
-  data.frame(ARM = arm, AVAL = round(pmin(ev, cens), 2), CNSR = as.integer(ev > cens))
+  data.frame(ARM = arm, AVAL = pmax(round(pmin(ev, cens), 2), 0.01), CNSR = as.integer(ev > cens))
 }
 ipd <- rbind(sim_arm(150, 9, "Control"), sim_arm(150, 15, "Experimental"))
 ipd$USUBJID <- sprintf("SIM-%03d", seq_len(nrow(ipd)))

@@ -17,7 +17,8 @@ import picocli.CommandLine.ScopeType;
       picocli.CommandLine.HelpCommand.class,
       CoxCommand.class,
       RmstCommand.class,
-      VerifyCommand.class
+      VerifyCommand.class,
+      ReconstructCommand.class
     })
 public final class TrialstatsCommand implements Runnable {
   @Option(
