@@ -90,7 +90,7 @@ public final class VerifyCommand implements Callable<Integer> {
     ResponseIntervals intervals =
         ms.isEmpty() ? new ResponseIntervals() : new ResponseIntervals(ms);
     List<VerifyResult> results =
-        VerifyReport.verify(claims, intervals, KmMedians.FACTORY, alsoLevels);
+        VerifyReport.verify(claims, intervals, VerifyReport.KM_MEDIANS, alsoLevels);
     if (output.out != null) {
       AtomicFiles.writeText(output.out, w -> write(w, results));
     } else {

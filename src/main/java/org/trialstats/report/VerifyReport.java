@@ -19,6 +19,7 @@ import org.trialstats.io.InputException;
 import org.trialstats.verify.BinomialClaim;
 import org.trialstats.verify.BinomialVerifier;
 import org.trialstats.verify.IntervalSource;
+import org.trialstats.verify.KmMedianSource;
 import org.trialstats.verify.MedianClaim;
 import org.trialstats.verify.MedianSource;
 import org.trialstats.verify.MedianVerifier;
@@ -65,9 +66,16 @@ public final class VerifyReport {
   /** Builds the medians of one data set; null when median claims are not supported. */
   public interface Medians extends BiFunction<SurvivalInput, MedianClaim, MedianSource> {}
 
-  /** Reads and checks every claim of {@code claims} with the response package's intervals. */
-  public static List<VerifyResult> verify(Path claims, Medians medians) {
-    return verify(claims, new ResponseIntervals(), medians, List.of());
+  /** The survival package's Kaplan–Meier medians under each convention ({@link KmMedianSource}). */
+  public static final Medians KM_MEDIANS = (in, claim) -> new KmMedianSource(in.time(), in.event());
+
+  /**
+   * Reads and checks every claim of {@code claims} with the response package's eight interval
+   * methods and the survival package's medians: the one call the example report needs (then {@link
+   * #htmlFragment} with {@link #CSS}, or {@link #csv}).
+   */
+  public static List<VerifyResult> verify(Path claims) {
+    return verify(claims, new ResponseIntervals(), KM_MEDIANS, List.of());
   }
 
   /**

@@ -51,4 +51,20 @@ class PublishedClaimsTest {
       assertEquals(a.get(i).responders(), b.get(i).responders(), a.get(i).claimId());
     }
   }
+
+  @Test
+  void reportEntryPointGivesResultsAndAnHtmlFragment() {
+    List<VerifyResult> res = VerifyReport.verify(CLAIMS);
+    String html = VerifyReport.htmlFragment(res);
+    assertTrue(html.startsWith("<section class=\"verify\">"));
+    assertTrue(html.contains(res.size() + " published figures checked"), html.substring(0, 200));
+    assertEquals(
+        res.size(),
+        html.substring(0, html.indexOf("</tbody>"))
+                .split("<tr class=\"(reproduced|not-reproduced|inconsistent-estimate)\"><td>", -1)
+                .length
+            - 1);
+    assertTrue(html.contains("BRF113928-naive-FDA"));
+    assertTrue(VerifyReport.htmlPage(res, "t").contains(VerifyReport.CSS));
+  }
 }
