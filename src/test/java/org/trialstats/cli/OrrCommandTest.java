@@ -140,6 +140,9 @@ class OrrCommandTest {
             "blaker")) {
       assertNotNull(find(rows, "ALL", "orr", m));
     }
+    Run z = run("orr", "--counts", "0/9", "--method", "wald", "--format", "csv");
+    assertTrue(
+        find(csv(z.out()), "ALL", "orr", "wald").get("note").contains("zero width"), z.out());
     // R: prop.test(7, 24, correct = FALSE)$conf.int
     Map<String, String> w = find(rows, "ALL", "orr", "wilson");
     assertEquals(0.14914648196960872, Double.parseDouble(w.get("conf_low")), 1e-12);
@@ -297,6 +300,8 @@ class OrrCommandTest {
         "group,stratum,responders,n\nB,s1,10,25\nB,s2,34,58\nB,s3,32,53\nA,s1,7,11\nA,s2,1,4\nA,s3,5,11\n");
     Run c = run("orr", "--counts-file", f.toString(), "--ref", "B", "--format", "csv");
     assertEquals(0, c.code(), c.err());
+    assertEquals(
+        c.out(), run("orr", "--counts", f.toString(), "--ref", "B", "--format", "csv").out());
     List<Map<String, String>> rows = csv(c.out());
     // R mantelhaen.test(correct = FALSE) and the Sato risk difference (golden/orr/strata.csv id 2).
     assertEquals(
