@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
     },
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
+      OrrCommand.class,
       CoxCommand.class,
       RmstCommand.class,
       VerifyCommand.class,
