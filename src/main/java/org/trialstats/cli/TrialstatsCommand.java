@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
       OrrCommand.class,
+      KmCommand.class,
       CoxCommand.class,
       RmstCommand.class,
       VerifyCommand.class,
