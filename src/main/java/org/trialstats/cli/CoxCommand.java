@@ -141,6 +141,10 @@ public final class CoxCommand implements Callable<Integer> {
       x[j] = terms.get(j).column();
     }
     boolean stratified = d.strataCount() > 1;
+    if (d.eventCount() == 0) {
+      output.emit(spec, noEvents(d, terms, method, notes), notes);
+      return ExitCodes.OK;
+    }
     CoxFit fit;
     try {
       CoxModel.Control ctl = CoxModel.Control.DEFAULT;
@@ -159,13 +163,12 @@ public final class CoxCommand implements Callable<Integer> {
     List<String> heading = new ArrayList<>();
     heading.add(
         String.format(
-            "Cox proportional hazards: %s vs reference %s (%s=%s), ties %s%s; %d subjects, %d"
+            "Cox proportional hazards: %s vs reference %s (by %s), ties %s%s; %d subjects, %d"
                 + " events",
             String.join(", ", levels.subList(1, levels.size())),
             levels.get(0),
-            "--by",
             surv.by,
-            method.label(),
+            method.label() + tieOrigin(method),
             stratified ? ", stratified by " + String.join("/", surv.strata) : "",
             fit.n(),
             fit.events()));
@@ -179,6 +182,39 @@ public final class CoxCommand implements Callable<Integer> {
     heading.addAll(notes);
     output.emit(spec, rows, heading);
     return ExitCodes.OK;
+  }
+
+  /** All subjects censored: every row is empty with a note (not an error, as in km). */
+  private static List<ResultRow> noEvents(
+      SurvivalData d, List<Term> terms, CoxTies method, List<String> notes) {
+    List<ResultRow> rows = new ArrayList<>();
+    String why = "not estimable: no events (all subjects censored)";
+    for (Term t : terms) {
+      rows.add(
+          ResultRow.of("cox", t.label(), "hr")
+              .n(d.size())
+              .events(0)
+              .method(method.label())
+              .note(why)
+              .build());
+    }
+    for (String term : List.of("wald", "lr", "score")) {
+      rows.add(
+          ResultRow.of("cox", "ALL", term)
+              .n(d.size())
+              .events(0)
+              .method(method.label())
+              .note(why)
+              .build());
+    }
+    return rows;
+  }
+
+  private String tieOrigin(CoxTies m) {
+    if (ties != null) {
+      return "";
+    }
+    return surv.convention == Convention.SAS ? " (SAS PHREG default)" : " (R coxph default)";
   }
 
   private CoxTies chooseTies() {
@@ -335,12 +371,12 @@ public final class CoxCommand implements Callable<Integer> {
     } else if (ev != null && armLevel != null && ev[levels.indexOf(armLevel)] == 0) {
       why = "no events in " + armLevel;
     } else {
-      why = "monotone likelihood (e.g. complete separation)";
+      why = "monotone likelihood, e.g. complete separation";
     }
     if (!fit.converged()) {
       String s =
           "not estimable: Newton-Raphson did not converge in " + fit.iterations() + " iterations";
-      return fit.infinite()[j] ? s + "; the coefficient appears to diverge (" + why + ")" : s;
+      return fit.infinite()[j] ? s + "; the coefficient appears to diverge: " + why : s;
     }
     return "not estimable: " + why + "; the coefficient diverges (infinite hazard ratio)";
   }

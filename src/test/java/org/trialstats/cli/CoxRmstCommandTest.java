@@ -269,6 +269,87 @@ class CoxRmstCommandTest {
   }
 
   @Test
+  void allCensoredIsReportedNotEstimable() throws IOException {
+    Path p = tmp.resolve("cens.csv");
+    Files.writeString(p, "t,e,arm\n1,0,A\n2,0,B\n3,0,A\n4,0,B\n");
+    Run run =
+        run(
+            "cox",
+            "--data",
+            p.toString(),
+            "--time",
+            "t",
+            "--event",
+            "e",
+            "--by",
+            "arm",
+            "--format",
+            "csv");
+    assertEquals(0, run.code(), run.err());
+    DataTable t = csv(run.out());
+    int i = row(t, "B vs A", "hr");
+    assertEquals("", t.cell(i, "estimate"));
+    assertTrue(t.cell(i, "note").contains("no events"));
+    assertEquals("", t.cell(row(t, "ALL", "score"), "statistic"));
+  }
+
+  /** Complete separation: R runs out of iterations; we say so and print no estimate. */
+  @Test
+  void separationIsReportedAsNotConverged() throws IOException {
+    Path p = tmp.resolve("sep.csv");
+    Files.writeString(
+        p,
+        "t,e,z,arm\n1,1,5,A\n2,1,4,B\n3,1,3,A\n4,1,2,B\n5,1,1,A\n6,0,0,B\n7,0,-1,A\n"
+            + "8,0,-2,B\n9,0,-3,A\n10,0,-4,B\n");
+    Run run =
+        run(
+            "cox",
+            "--data",
+            p.toString(),
+            "--time",
+            "t",
+            "--event",
+            "e",
+            "--by",
+            "arm",
+            "--covariates",
+            "z",
+            "--format",
+            "csv");
+    assertEquals(0, run.code(), run.err());
+    DataTable t = csv(run.out());
+    int i = row(t, "z", "hr");
+    assertEquals("", t.cell(i, "estimate"));
+    assertTrue(t.cell(i, "note").contains("did not converge in 20 iterations"), t.cell(i, "note"));
+    assertTrue(t.cell(i, "note").contains("diverge"), t.cell(i, "note"));
+  }
+
+  @Test
+  void exactBeyondItsLimitIsAnInputError() throws IOException {
+    StringBuilder b = new StringBuilder("t,e,arm\n");
+    for (int i = 0; i < 200_000; i++) {
+      b.append(1 + i % 2).append(",1,").append(i % 3 == 0 ? "A" : "B").append('\n');
+    }
+    Path p = tmp.resolve("ties.csv");
+    Files.writeString(p, b);
+    Run run =
+        run(
+            "cox",
+            "--data",
+            p.toString(),
+            "--time",
+            "t",
+            "--event",
+            "e",
+            "--by",
+            "arm",
+            "--ties",
+            "exact");
+    assertEquals(2, run.code());
+    assertTrue(run.err().contains("use efron"), run.err());
+  }
+
+  @Test
   void coxBadInputIsExitTwo() {
     String[] data = {"--data", DS + "aml.csv", "--time", "time", "--event", "status"};
     Run noBy = run(concat(new String[] {"cox"}, data));
