@@ -77,6 +77,14 @@ class ReconstructCommandTest {
       }
     }
     assertTrue(Math.abs(hr / rHr - 1) < 0.05, "HR " + hr + " vs R original " + rHr);
+    Run km = run("km", "--data", ipd.toString(), "--by", "ARM", "--format", "csv");
+    assertEquals(0, km.code(), km.err());
+    DataTable k = csv(km.out());
+    boolean median = false;
+    for (int i = 0; i < k.rowCount(); i++) {
+      median |= k.cell(i, "term").equals("median") && k.cell(i, "group").equals("Control");
+    }
+    assertTrue(median, "km reads the reconstructed data");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.trialstats.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,30 @@ class ResponseIntervalsTest {
       }
     }
     assertEquals(8 * 3 * (13 + 21 + 27 + 41 + 58), compared);
+  }
+
+  @Test
+  void limitsAgreeWithRForEveryNOfThePublishedClaims() throws java.io.IOException {
+    int compared = 0;
+    for (String line :
+        java.nio.file.Files.readAllLines(
+            java.nio.file.Path.of("src/test/resources/golden/verify/claims_ns.txt"))) {
+      if (line.isBlank()) {
+        continue;
+      }
+      int n = Integer.parseInt(line.trim());
+      for (int x = 0; x <= n; x++) {
+        for (String m : J.methods()) {
+          double[] r = R.limits(m, x, n, 0.95);
+          double[] j = J.limits(m, x, n, 0.95);
+          String what = m + " " + x + "/" + n;
+          assertEquals(r[0], j[0], 1e-6 * Math.max(1e-3, Math.abs(r[0])), what + " low");
+          assertEquals(r[1], j[1], 1e-6 * Math.max(1e-3, Math.abs(r[1])), what + " high");
+          compared++;
+        }
+      }
+    }
+    assertTrue(compared > 8 * 1000, "compared " + compared);
   }
 
   @Test
