@@ -19,6 +19,8 @@ import picocli.CommandLine.ScopeType;
       KmCommand.class,
       CoxCommand.class,
       RmstCommand.class,
+      VerifyCommand.class,
+      ReconstructCommand.class,
       TgiCommand.class,
       Ic50Command.class
     })
