@@ -147,3 +147,9 @@ for (ct in c("log", "log-log", "plain")) for (a in levels(sd$arm)) for (s in lev
     upper = unname(q$upper))
 }
 w(do.call(rbind, kmq), "seeded_km_medians.csv")
+
+# ---- adjusted interaction p-values of the colon TTE analysis (the CLI's --adjust) --------------
+lrd <- do.call(rbind, lr)
+ct <- lrd[lrd$dataset == "colon" & lrd$endpoint == "tte", ]
+w(data.frame(variable = ct$variable, p = ct$p_value, holm = p.adjust(ct$p_value, "holm"),
+  bh = p.adjust(ct$p_value, "BH")), "colon_interaction_adjusted.csv")
