@@ -20,13 +20,15 @@ import org.trialstats.response.BinomialInterval;
 import org.trialstats.response.BinomialMethod;
 import org.trialstats.response.DifferenceMethod;
 import org.trialstats.subgroup.Cuts;
-import org.trialstats.subgroup.KmMedian;
 import org.trialstats.subgroup.LikelihoodRatio;
 import org.trialstats.subgroup.LogisticInteraction;
 import org.trialstats.subgroup.Multiplicity;
 import org.trialstats.subgroup.SubgroupEffects;
+import org.trialstats.survival.ConfType;
 import org.trialstats.survival.Convention;
 import org.trialstats.survival.CoxTies;
+import org.trialstats.survival.KaplanMeier;
+import org.trialstats.survival.KmQuantile;
 import org.trialstats.survival.SurvivalData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -148,8 +150,8 @@ public final class SubgroupsCommand implements Callable<Integer> {
       names = "--conf-type",
       paramLabel = "TYPE",
       description =
-          "Transform of the Kaplan-Meier CI used for the median CI: plain, log, log-log (default:"
-              + " log with --convention r, log-log with sas).")
+          "Transform of the Kaplan-Meier CI used for the median CI: plain, log, log-log, logit,"
+              + " arcsine (default: log with --convention r, log-log with sas).")
   String confType;
 
   @Option(
@@ -248,7 +250,7 @@ public final class SubgroupsCommand implements Callable<Integer> {
     Convention cv = surv.convention;
     CoxTies tie =
         ties != null ? parseTies(ties) : (cv == Convention.SAS ? CoxTies.BRESLOW : CoxTies.EFRON);
-    KmMedian.Transform tr = confTransform(cv);
+    ConfType tr = confTransform(cv);
     List<Variable> variables = new ArrayList<>();
     for (String v : vars) {
       variables.add(variable(t, v, rows, cutSpecs.get(v)));
@@ -281,7 +283,7 @@ public final class SubgroupsCommand implements Callable<Integer> {
     }
     String effectLabel = "HR";
     String methodMain = "cox-" + tie.label() + "/wald";
-    String armMethod = "kaplan-meier; brookmeyer-crowley/" + tr.label();
+    String armMethod = "brookmeyer-crowley/" + tr.label() + " (" + cv.label() + " rules)";
     List<String> heading = new ArrayList<>();
     heading.add(
         String.format(
@@ -302,7 +304,13 @@ public final class SubgroupsCommand implements Callable<Integer> {
               + " CI; interaction: likelihood-ratio test of arm x subgroup (Cox).");
     }
     heading.add(
-        "Median: Kaplan-Meier, Brookmeyer-Crowley " + pct(cl) + " CI (" + tr.label() + ").");
+        "Median: Kaplan-Meier, Brookmeyer-Crowley "
+            + pct(cl)
+            + " CI ("
+            + tr.label()
+            + " transform, "
+            + cv.label()
+            + " rules).");
     heading.addAll(in.notes());
     return finish(
         results,
@@ -328,7 +336,7 @@ public final class SubgroupsCommand implements Callable<Integer> {
       int[] arm,
       List<String> arms,
       CoxTies tie,
-      KmMedian.Transform tr,
+      ConfType tr,
       double cl) {
     double[] t = pick(time, idx);
     boolean[] e = pick(event, idx);
@@ -351,14 +359,13 @@ public final class SubgroupsCommand implements Callable<Integer> {
         stats.add(new ArmStat(0, 0, Double.NaN, Double.NaN, Double.NaN, null, "no subjects"));
         continue;
       }
-      KmMedian.Result m = KmMedian.of(tg, eg, cl, tr);
-      String note = null;
-      if (Double.isNaN(m.median())) {
+      KmQuantile.Estimate m =
+          KmQuantile.of(KaplanMeier.fit(SurvivalData.of(tg, eg), tr, cl), 0.5, surv.convention);
+      String note = m.note();
+      if (Double.isNaN(m.estimate())) {
         note = dg == 0 ? "no events: median not reached" : "median not reached";
-      } else if (Double.isNaN(m.upper())) {
-        note = "upper limit not reached";
       }
-      stats.add(new ArmStat(sel.length, dg, m.median(), m.lower(), m.upper(), null, note));
+      stats.add(new ArmStat(sel.length, dg, m.estimate(), m.lower(), m.upper(), null, note));
     }
     List<SubgroupEffects.Comparison> main = List.of();
     if (arms.size() >= 2) {
@@ -1032,14 +1039,15 @@ public final class SubgroupsCommand implements Callable<Integer> {
     }
   }
 
-  private KmMedian.Transform confTransform(Convention cv) {
+  private ConfType confTransform(Convention cv) {
     if (confType == null) {
-      return cv == Convention.SAS ? KmMedian.Transform.LOG_LOG : KmMedian.Transform.LOG;
+      return cv == Convention.SAS ? ConfType.LOG_LOG : ConfType.LOG;
     }
     try {
-      return KmMedian.Transform.parse(confType);
+      return ConfType.parse(confType);
     } catch (IllegalArgumentException e) {
-      throw new InputException("--conf-type: " + e.getMessage());
+      throw new InputException(
+          "--conf-type: expected plain, log, log-log, logit or arcsine, found '" + confType + "'");
     }
   }
 
