@@ -169,6 +169,14 @@ public final class SubgroupsCommand implements Callable<Integer> {
       description = "Write the forest plot (SVG) to FILE, atomically.")
   Path plot;
 
+  @Option(
+      names = "--plot-arm",
+      paramLabel = "LEVEL",
+      description =
+          "Arm compared with the reference in the forest plot when --by has more than two levels"
+              + " (default: the first non-reference level).")
+  String plotArm;
+
   @Option(names = "--title", paramLabel = "TEXT", description = "Title of the forest plot.")
   String title;
 
@@ -288,10 +296,8 @@ public final class SubgroupsCommand implements Callable<Integer> {
     heading.add(
         String.format(
             Locale.ROOT,
-            "Subgroup analysis, time to event (%s): %d subjects, %d events; times in %s",
-            surv.by == null
-                ? "single arm"
-                : arms.get(1) + " vs " + arms.get(0) + ", reference " + arms.get(0),
+            "Subgroup analysis, time to event: %s; %d subjects, %d events; times in %s",
+            surv.by == null ? "single arm" : comparisons(arms),
             n,
             d.eventCount(),
             in.unit()));
@@ -369,10 +375,7 @@ public final class SubgroupsCommand implements Callable<Integer> {
     }
     List<SubgroupEffects.Comparison> main = List.of();
     if (arms.size() >= 2) {
-      main =
-          idx.length < 2
-              ? notEstimableAll(arms.size(), idx.length == 0 ? "no subjects" : "a single subject")
-              : SubgroupEffects.hazardRatios(t, e, a, arms, tie, cl);
+      main = SubgroupEffects.hazardRatios(t, e, a, arms, tie, cl);
     }
     return new LevelResult(variable, level, idx.length, events, stats, main, List.of());
   }
@@ -471,9 +474,7 @@ public final class SubgroupsCommand implements Callable<Integer> {
             "Subgroup analysis, response (%s in %s): %s; %d subjects, %d responders",
             String.join("/", responders),
             response,
-            surv.by == null
-                ? "single arm"
-                : arms.get(1) + " vs " + arms.get(0) + ", reference " + arms.get(0),
+            surv.by == null ? "single arm" : comparisons(arms),
             n,
             nresp));
     if (!arms.isEmpty()) {
@@ -560,6 +561,9 @@ public final class SubgroupsCommand implements Callable<Integer> {
       ForestPlot.Scale scale) {
     boolean tte = endpoint == Endpoint.TTE;
     double cl = conf.level();
+    if (plot != null) {
+      plotArmIndex(arms);
+    }
     // Multiplicity: interaction tests (one per variable) and level comparisons (all levels).
     double[] pInt = new double[tests.size()];
     for (int i = 0; i < pInt.length; i++) {
@@ -719,11 +723,12 @@ public final class SubgroupsCommand implements Callable<Integer> {
     boolean comparative = arms.size() >= 2;
     boolean diffPlot = !tte && effect == Effect.DIFFERENCE;
     String pctCl = pct(conf.level());
+    int pa = plotArmIndex(arms);
     List<String> cols = new ArrayList<>();
     String evName = tte ? "events" : "resp.";
     if (comparative) {
       cols.add(arms.get(0) + " " + evName + "/n");
-      cols.add(arms.get(1) + " " + evName + "/n");
+      cols.add(arms.get(pa) + " " + evName + "/n");
       cols.add(effectLabel + " (" + pctCl + " CI)");
       cols.add("P int.");
     } else {
@@ -757,11 +762,11 @@ public final class SubgroupsCommand implements Callable<Integer> {
       String note;
       double weight;
       if (comparative) {
-        for (int a = 0; a < 2; a++) {
+        for (int a : new int[] {0, pa}) {
           ArmStat s = r.arms().get(a);
           cells.add(s.events() + "/" + s.n());
         }
-        SubgroupEffects.Comparison c = diffPlot ? r.diff().get(0) : r.main().get(0);
+        SubgroupEffects.Comparison c = diffPlot ? r.diff().get(pa - 1) : r.main().get(pa - 1);
         est = c.estimate();
         lo = c.lower();
         hi = c.upper();
@@ -812,10 +817,10 @@ public final class SubgroupsCommand implements Callable<Integer> {
       if (arms.size() > 2) {
         foot.add(
             "Comparison shown: "
-                + arms.get(1)
+                + arms.get(pa)
                 + " vs "
                 + arms.get(0)
-                + " (the tidy output has every arm).");
+                + " (--plot-arm; the tidy output has every arm). P int. tests all arms jointly.");
       }
     } else {
       foot.add("Single arm: " + (tte ? "Kaplan-Meier median" : "response rate") + " per level.");
@@ -824,7 +829,7 @@ public final class SubgroupsCommand implements Callable<Integer> {
     String left = null;
     String right = null;
     if (comparative) {
-      String vs = " (" + arms.get(1) + " vs " + arms.get(0) + ")";
+      String vs = " (" + arms.get(pa) + " vs " + arms.get(0) + ")";
       axis =
           (tte ? "Hazard ratio" : diffPlot ? "Difference in response rate" : "Odds ratio")
               + vs
@@ -832,11 +837,11 @@ public final class SubgroupsCommand implements Callable<Integer> {
       // A hazard ratio below 1 favours the compared arm; an odds ratio or difference of response
       // above the reference favours it.
       if (tte) {
-        left = "Favours " + arms.get(1);
+        left = "Favours " + arms.get(pa);
         right = "Favours " + arms.get(0);
       } else {
         left = "Favours " + arms.get(0);
-        right = "Favours " + arms.get(1);
+        right = "Favours " + arms.get(pa);
       }
     } else {
       axis = tte ? "Median (" + surv.outputUnit().label() + ")" : "Response rate";
@@ -954,6 +959,28 @@ public final class SubgroupsCommand implements Callable<Integer> {
     return new Variable(name, level, levels, missing, cutNote);
   }
 
+  /** The arm drawn in the forest plot (checked before anything is written). */
+  private int plotArmIndex(List<String> arms) {
+    int pa = 1;
+    if (plotArm != null) {
+      pa = arms.indexOf(plotArm);
+      if (pa < 1) {
+        throw new InputException(
+            String.format(
+                "--plot-arm %s: expected a non-reference level of %s: %s",
+                plotArm,
+                surv.by,
+                arms.size() < 2 ? "(none)" : String.join(", ", arms.subList(1, arms.size()))));
+      }
+    }
+    return pa;
+  }
+
+  /** "B vs A" or "B, C vs A" for the heading. */
+  static String comparisons(List<String> arms) {
+    return String.join(", ", arms.subList(1, arms.size())) + " vs " + arms.get(0) + " (reference)";
+  }
+
   /** The reason without its ": ... not estimable" tail, for the plot. */
   static String shortReason(String reason) {
     int k = reason.indexOf(':');
@@ -1019,16 +1046,6 @@ public final class SubgroupsCommand implements Callable<Integer> {
   private static String pct(double cl) {
     double v = cl * 100;
     return (v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v)) + "%";
-  }
-
-  private static List<SubgroupEffects.Comparison> notEstimableAll(int k, String reason) {
-    List<SubgroupEffects.Comparison> out = new ArrayList<>();
-    for (int a = 1; a < k; a++) {
-      out.add(
-          new SubgroupEffects.Comparison(
-              a, Double.NaN, Double.NaN, Double.NaN, Double.NaN, reason));
-    }
-    return out;
   }
 
   private CoxTies parseTies(String s) {

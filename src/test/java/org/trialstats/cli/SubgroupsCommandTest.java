@@ -434,6 +434,80 @@ class SubgroupsCommandTest {
     assertTrue(r.err().contains("row 2 (line 3), column AVALC"), r.err());
   }
 
+  @Test
+  void threeArmsPlotTheChosenArmAndTestAllJointly(@TempDir Path dir) throws Exception {
+    Path svg = dir.resolve("three.svg");
+    // colon3 (Obs, Lev, Lev+5FU): the logistic interaction LR has 2 df for sex (R anova).
+    Run r =
+        run(
+            "subgroups",
+            "--endpoint",
+            "response",
+            "--data",
+            "datasets/r-survival/colon.csv",
+            "--id",
+            "id",
+            "--where",
+            "etype=1",
+            "--response",
+            "status",
+            "--responders",
+            "1",
+            "--by",
+            "rx",
+            "--ref",
+            "Obs",
+            "--subgroups",
+            "sex",
+            "--format",
+            "csv",
+            "--plot",
+            svg.toString(),
+            "--plot-arm",
+            "Lev+5FU",
+            "--effect",
+            "difference");
+    assertEquals(0, r.code(), r.err());
+    Map<String, Map<String, String>> rows = csv(r.out(), dir);
+    DataTable lr = CsvReader.read(G.resolve("lr_tests.csv"));
+    for (int i = 0; i < lr.rowCount(); i++) {
+      if (lr.cell(i, "dataset").equals("colon3") && lr.cell(i, "variable").equals("sex")) {
+        Map<String, String> row = rows.get("sex|interaction");
+        close(Double.parseDouble(lr.cell(i, "statistic")), num(row, "statistic"), 1e-6, "3 arms");
+        assertEquals("2", row.get("df"));
+      }
+    }
+    assertNotNull(rows.get("sex=1; Lev vs Obs|odds_ratio"));
+    assertNotNull(rows.get("sex=1; Lev+5FU vs Obs|difference"));
+    String plot = Files.readString(svg);
+    assertTrue(plot.contains("Difference in response rate (Lev+5FU vs Obs)"), "linear axis label");
+    assertFalse(plot.contains("log scale"));
+    assertTrue(plot.contains("Comparison shown: Lev+5FU vs Obs"));
+    Run bad = run(plus(COLON_TTE, "--plot", svg.toString(), "--plot-arm", "Obs"));
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("--plot-arm Obs"), bad.err());
+    assertEquals("", bad.out(), "nothing is written before the error");
+  }
+
+  @Test
+  void singleArmResponseAndJson() {
+    Run r =
+        run(
+            "subgroups",
+            "--endpoint",
+            "response",
+            "--data",
+            G.resolve("seeded.csv").toString(),
+            "--subgroups",
+            "SEX",
+            "--format",
+            "json");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("\"group\": \"SEX=F\", \"term\": \"orr\""), r.out());
+    assertTrue(r.out().contains("\"method\": \"clopper-pearson\""));
+    assertFalse(r.out().contains("interaction"));
+  }
+
   static int count(String s, String what) {
     int k = 0;
     int i = 0;
