@@ -109,11 +109,14 @@ public final class SubgroupsCommand implements Callable<Integer> {
   String response;
 
   @Option(
-      names = "--responders",
+      names = "--responder-values",
       paramLabel = "V[,V...]",
       split = ",",
       defaultValue = "CR,PR",
-      description = "Values of --response counted as response (default: ${DEFAULT-VALUE}).")
+      description =
+          "Values of --response counted as response, compared ignoring case (default:"
+              + " ${DEFAULT-VALUE}; e.g. 1 or Y for a flag). An empty response counts as"
+              + " non-response, as in orr (a note gives the number).")
   List<String> responders;
 
   @Option(
@@ -401,18 +404,23 @@ public final class SubgroupsCommand implements Callable<Integer> {
     DataTable t = data.load(need);
     int n = t.rowCount();
     String[] resp = t.column(response);
-    Set<String> yes = new HashSet<>(responders);
+    Set<String> yes = new HashSet<>();
+    for (String v : responders) {
+      if (!v.isBlank()) {
+        yes.add(v.trim().toUpperCase(Locale.ROOT));
+      }
+    }
+    if (yes.isEmpty()) {
+      throw new InputException("--responder-values: give at least one value, e.g. CR,PR");
+    }
     boolean[] y = new boolean[n];
+    int missingResp = 0;
     for (int i = 0; i < n; i++) {
       if (resp[i] == null || resp[i].isEmpty()) {
-        throw Columns.bad(
-            t,
-            i,
-            response,
-            "a response value (responders: " + String.join(", ", responders) + ")",
-            resp[i]);
+        missingResp++;
+        continue;
       }
-      y[i] = yes.contains(resp[i]);
+      y[i] = yes.contains(resp[i].trim().toUpperCase(Locale.ROOT));
     }
     List<String> arms = List.of();
     int[] arm = new int[n];
@@ -486,6 +494,10 @@ public final class SubgroupsCommand implements Callable<Integer> {
               + " CI; interaction: likelihood-ratio test of arm x subgroup (logistic regression).");
     }
     heading.add("Response rate: " + bm.label() + " " + pct(cl) + " CI.");
+    if (missingResp > 0) {
+      heading.add(
+          missingResp + " subject(s) with an empty " + response + " counted as non-responders.");
+    }
     boolean or = effect == Effect.ODDS_RATIO;
     return finish(
         results,

@@ -207,7 +207,7 @@ class SubgroupsCommandTest {
       "rx=Lev+5FU",
       "--response",
       "status",
-      "--responders",
+      "--responder-values",
       "1",
       "--by",
       "rx",
@@ -418,20 +418,25 @@ class SubgroupsCommandTest {
     r = run(plus(COLON_TTE, "--ties", "fast"));
     assertEquals(2, r.code());
     Path noResp = dir.resolve("r.csv");
-    Files.writeString(noResp, "USUBJID,ARM,SEX,AVALC\n1,A,F,CR\n2,B,M,\n");
-    r =
-        run(
-            "subgroups",
-            "--endpoint",
-            "response",
-            "--data",
-            noResp.toString(),
-            "--by",
-            "ARM",
-            "--subgroups",
-            "SEX");
+    Files.writeString(noResp, "USUBJID,ARM,SEX,AVALC\n1,A,F,CR\n2,B,M,\n3,B,F,pr\n");
+    String[] resp = {
+      "subgroups",
+      "--endpoint",
+      "response",
+      "--data",
+      noResp.toString(),
+      "--by",
+      "ARM",
+      "--subgroups",
+      "SEX"
+    };
+    r = run(resp);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("1 subject(s) with an empty AVALC counted as non-responders"));
+    assertTrue(r.out().contains("2 responders"), "pr matches PR ignoring case: " + r.out());
+    r = run(plus(resp, "--responder-values", ","));
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("row 2 (line 3), column AVALC"), r.err());
+    assertTrue(r.err().contains("--responder-values"), r.err());
   }
 
   @Test
@@ -451,7 +456,7 @@ class SubgroupsCommandTest {
             "etype=1",
             "--response",
             "status",
-            "--responders",
+            "--responder-values",
             "1",
             "--by",
             "rx",
