@@ -683,9 +683,9 @@ public final class SubgroupsCommand implements Callable<Integer> {
         if (lr != null) {
           String n2 =
               lr.df() == 0
-                  ? "no estimable interaction (each level has a single arm)"
+                  ? "no estimable interaction: fewer than two levels hold more than one arm"
                   : adjNote(adjName, countInt, lr.pValue(), "interaction tests");
-          if (lr.separated()) {
+          if (lr.separated() && lr.df() > 0) {
             n2 +=
                 "; some coefficients are infinite (a level/arm without "
                     + (tte ? "events" : "responders or non-responders")

@@ -495,6 +495,20 @@ class SubgroupsCommandTest {
   }
 
   @Test
+  void emptyAndOneArmLevelsAreShownWithReasons(@TempDir Path dir) throws Exception {
+    String[] args = java.util.Arrays.copyOf(COLON_TTE, COLON_TTE.length - 4);
+    Run r = run(plus(args, "--cut", "age:20,200", "--format", "csv"));
+    assertEquals(0, r.code(), r.err());
+    Map<String, Map<String, String>> rows = csv(r.out(), dir);
+    assertEquals("no subjects", rows.get("age=>=200; Lev+5FU vs Obs|hr").get("note"));
+    assertEquals("no subjects in Lev+5FU", rows.get("age=<20; Lev+5FU vs Obs|hr").get("note"));
+    Map<String, String> test = rows.get("age|interaction");
+    assertEquals("0", test.get("df"));
+    assertEquals("", test.get("p_value"));
+    assertTrue(test.get("note").startsWith("no estimable interaction"), test.get("note"));
+  }
+
+  @Test
   void singleArmResponseAndJson() {
     Run r =
         run(
