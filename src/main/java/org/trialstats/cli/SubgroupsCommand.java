@@ -835,7 +835,10 @@ public final class SubgroupsCommand implements Callable<Integer> {
                 + " (--plot-arm; the tidy output has every arm). P int. tests all arms jointly.");
       }
     } else {
-      foot.add("Single arm: " + (tte ? "Kaplan-Meier median" : "response rate") + " per level.");
+      foot.add(
+          "Single arm: "
+              + (tte ? "Kaplan-Meier median" : "response rate")
+              + " per level; dashed line: all subjects.");
     }
     String axis;
     String left = null;
@@ -860,7 +863,8 @@ public final class SubgroupsCommand implements Callable<Integer> {
     }
     ForestPlot.Scale sc =
         comparative ? (diffPlot ? ForestPlot.Scale.LINEAR : scale) : ForestPlot.Scale.LINEAR;
-    return new ForestPlot.Spec(title, "Subgroup", cols, sc, axis, left, right, rows, foot);
+    double ref = comparative ? Double.NaN : results.get(0).arms().get(0).est();
+    return new ForestPlot.Spec(title, "Subgroup", cols, sc, axis, left, right, rows, foot, ref);
   }
 
   // ---------------------------------------------------------------- helpers
