@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
       KmCommand.class,
       CoxCommand.class,
       RmstCommand.class,
+      SubgroupsCommand.class,
       VerifyCommand.class,
       ReconstructCommand.class,
       TgiCommand.class,
