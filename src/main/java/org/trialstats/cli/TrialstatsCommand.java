@@ -16,6 +16,8 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
       OrrCommand.class,
+      SimonCommand.class,
+      BorCommand.class,
       KmCommand.class,
       CoxCommand.class,
       RmstCommand.class,
