@@ -40,8 +40,8 @@ import picocli.CommandLine.Spec;
     name = "bor",
     mixinStandardHelpOptions = true,
     description = {
-      "Best overall response (RECIST 1.1, admiralonco conventions), one row per",
-      "subject, from visit-level overall responses (default filter PARAMCD=OVR).",
+      "Best overall response per subject from RECIST 1.1 visit responses.",
+      "One row per subject (admiralonco conventions), from visit-level overall responses (default filter PARAMCD=OVR).",
       "ADSL subjects without assessments get BOR=MISSING. --dor-out adds DoR."
     })
 public final class BorCommand implements Runnable {

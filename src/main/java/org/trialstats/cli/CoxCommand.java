@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
     name = "cox",
     mixinStandardHelpOptions = true,
     description = {
-      "Cox proportional hazards model: hazard ratio of each --by level vs --ref (Wald CI and p),",
-      "optionally adjusted (--covariates) and stratified (--strata); Wald, likelihood-ratio and",
+      "Cox proportional hazards model: hazard ratios with Wald CIs and tests.",
+      "Each --by level vs --ref (Wald CI and p), optionally adjusted (--covariates) and stratified (--strata); Wald, likelihood-ratio and",
       "score tests. Ties: efron (R default), breslow (SAS PHREG default), exact (SAS DISCRETE)."
     })
 public final class CoxCommand implements Callable<Integer> {

@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
     name = "reconstruct",
     mixinStandardHelpOptions = true,
     description = {
-      "Reconstruct individual patient data from a digitised Kaplan-Meier curve and the",
-      "published numbers at risk (Guyot et al. 2012, BMC Med Res Methodol 12:9), per arm.",
+      "Reconstruct patient data from a published Kaplan-Meier curve (Guyot 2012).",
+      "Uses the digitised curve and the published numbers at risk (Guyot et al. 2012, BMC Med Res Methodol 12:9), per arm.",
       "Writes USUBJID, ARM, AVAL, CNSR (0 = event) to --ipd; the fit diagnostics",
       "(reconstructed vs digitised survival, numbers at risk) go to --out / standard output."
     })

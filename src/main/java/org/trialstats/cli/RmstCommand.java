@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
     name = "rmst",
     mixinStandardHelpOptions = true,
     description = {
-      "Restricted mean survival time (area under the Kaplan-Meier curve up to --tau) per arm with",
-      "SE and CI; difference and ratio of each --by level vs --ref with CI and p (as R survRM2)."
+      "Restricted mean survival time per arm, with difference and ratio between arms.",
+      "Area under the Kaplan-Meier curve up to --tau per arm with SE and CI; difference and ratio of each --by level vs --ref with CI and p (as R survRM2)."
     })
 public final class RmstCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

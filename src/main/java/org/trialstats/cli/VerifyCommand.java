@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Check published response rates (and medians) against every interval method:",
+      "Check published response rates and medians: which method reproduces them.",
+      "Tries every interval method:",
       "is the estimate consistent with x/n at the printed precision, and which method",
       "reproduces both printed limits (rounding half up and half to even both tried)?",
       "Verdicts: reproduced, not-reproduced (nearest method shown), inconsistent-estimate."
