@@ -1,0 +1,266 @@
+package org.trialstats.cli;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.trialstats.io.Columns;
+import org.trialstats.io.DataTable;
+import org.trialstats.io.InputException;
+import org.trialstats.survival.Convention;
+import org.trialstats.survival.SurvivalData;
+import org.trialstats.survival.TimeUnit;
+import picocli.CommandLine.Option;
+
+/**
+ * Survival input options shared by {@code km}, {@code cox} and {@code rmst}: which columns hold the
+ * time, the event/censoring, the groups and the strata; the units; the R/SAS convention. {@link
+ * #load} turns a {@link DataOptions} dataset into checked {@link SurvivalData}.
+ *
+ * <p>Documented behaviours (tested in {@code SurvivalOptionsTest}):
+ *
+ * <ul>
+ *   <li>missing, non-numeric or negative time; missing, non-integer or negative censor code; an
+ *       event code other than 0/1: input error naming file, row, line and column;
+ *   <li>{@code --censor} and {@code --event} together: input error;
+ *   <li>{@code --by} with one level: input error listing the level; {@code --ref} not a level:
+ *       input error listing the levels;
+ *   <li>a stratum with a single subject is kept: it has no comparison information (its log-rank
+ *       variance is 0) and contributes nothing to stratified tests; a note says so;
+ *   <li>no events at all (or in a group): not an error; estimates that need events are empty with a
+ *       note;
+ *   <li>times that differ by floating-point noise are merged as R's {@code timefix} ({@link
+ *       SurvivalData}); a note gives the number of times moved.
+ * </ul>
+ *
+ * <p>Group levels are ordered with the reference first ({@code --ref}, else the first level in
+ * sorted order: numeric when every level is a number, else alphabetical, as R's {@code factor}).
+ * Strata levels are sorted the same way; several strata columns combine as {@code a/b}.
+ */
+public final class SurvivalOptions {
+  @Option(
+      names = "--time",
+      paramLabel = "COL",
+      defaultValue = "AVAL",
+      description = "Time column (default: ${DEFAULT-VALUE}).")
+  public String time;
+
+  @Option(
+      names = "--censor",
+      paramLabel = "COL",
+      description =
+          "Censor column: 0 = event, a positive integer = censored (ADaM CNSR; the default is CNSR"
+              + " unless --event is given).")
+  public String censor;
+
+  @Option(
+      names = "--event",
+      paramLabel = "COL",
+      description = "Event column: 1 = event, 0 = censored (instead of --censor).")
+  public String event;
+
+  @Option(
+      names = "--by",
+      paramLabel = "COL",
+      description = "Group (arm) column; its levels are compared.")
+  public String by;
+
+  @Option(
+      names = "--ref",
+      paramLabel = "LEVEL",
+      description = "Reference level of --by (default: the first level in sorted order).")
+  public String ref;
+
+  @Option(
+      names = "--strata",
+      paramLabel = "COL",
+      split = ",",
+      description = "Stratification column(s), comma separated.")
+  public List<String> strata = new ArrayList<>();
+
+  @Option(
+      names = "--time-unit",
+      paramLabel = "UNIT",
+      defaultValue = "days",
+      description =
+          "Unit of the input times: days, weeks, months, years (default: ${DEFAULT-VALUE}).")
+  public TimeUnit timeUnit;
+
+  @Option(
+      names = "--report-unit",
+      paramLabel = "UNIT",
+      description =
+          "Unit of the reported times (default: the input unit); months = days / 30.4375,"
+              + " years = days / 365.25.")
+  public TimeUnit reportUnit;
+
+  @Option(
+      names = "--convention",
+      paramLabel = "R|SAS",
+      defaultValue = "r",
+      description =
+          "Defaults of R survival (r) or SAS PROC LIFETEST/PHREG (sas) (default: ${DEFAULT-VALUE}).")
+  public Convention convention;
+
+  /** The unit of the reported times. */
+  public TimeUnit outputUnit() {
+    return reportUnit == null ? timeUnit : reportUnit;
+  }
+
+  /** The censor/event column actually used. */
+  public String statusColumn() {
+    return event != null ? event : (censor != null ? censor : "CNSR");
+  }
+
+  /** The columns this mixin reads (add the command's own before loading). */
+  public Set<String> columns() {
+    Set<String> c = new LinkedHashSet<>();
+    c.add(time);
+    c.add(statusColumn());
+    if (by != null) {
+      c.add(by);
+    }
+    c.addAll(strata);
+    return c;
+  }
+
+  /** Loads and checks the data; times are converted to the report unit. */
+  public SurvivalInput load(DataOptions data) {
+    return load(data, Set.of());
+  }
+
+  /**
+   * Loads and checks the data, also keeping {@code extra} columns (e.g. Cox covariates) in {@link
+   * SurvivalInput#table()}; times are converted to the report unit.
+   */
+  public SurvivalInput load(DataOptions data, Collection<String> extra) {
+    if (censor != null && event != null) {
+      throw new InputException(
+          "--censor and --event are alternatives: give one (--censor COL: 0 = event; --event COL:"
+              + " 1 = event)");
+    }
+    if (ref != null && by == null) {
+      throw new InputException("--ref needs --by (the column whose level it names)");
+    }
+    Set<String> need = columns();
+    need.addAll(extra);
+    DataTable t = data.load(need);
+    return from(t);
+  }
+
+  /** Builds the input from an already loaded table (used by tests and by {@link #load}). */
+  public SurvivalInput from(DataTable t) {
+    List<String> notes = new ArrayList<>();
+    double[] tm = Columns.times(t, time);
+    double f = timeUnit.factorTo(outputUnit());
+    if (f != 1) {
+      for (int i = 0; i < tm.length; i++) {
+        tm[i] *= f;
+      }
+    }
+    boolean[] ev =
+        event != null
+            ? Columns.eventsFromEvent(t, event)
+            : Columns.eventsFromCensor(t, statusColumn());
+    int[] g = null;
+    List<String> gl = List.of("ALL");
+    if (by != null) {
+      String[] lab = Columns.groups(t, by, 2);
+      gl = sortedLevels(t.levels(by));
+      if (ref != null) {
+        if (!gl.contains(ref)) {
+          throw new InputException(
+              String.format(
+                  "--ref %s: not a level of %s; the levels are: %s",
+                  ref, by, String.join(", ", gl)));
+        }
+        List<String> r = new ArrayList<>(gl);
+        r.remove(ref);
+        r.add(0, ref);
+        gl = List.copyOf(r);
+      }
+      g = index(lab, gl);
+    }
+    int[] s = null;
+    List<String> sl = List.of("ALL");
+    if (!strata.isEmpty()) {
+      String[] lab = new String[t.rowCount()];
+      List<String[]> cols = new ArrayList<>();
+      for (String c : strata) {
+        cols.add(Columns.labels(t, c, "a stratum label"));
+      }
+      Map<String, String> intern = new HashMap<>();
+      for (int i = 0; i < lab.length; i++) {
+        StringBuilder b = new StringBuilder();
+        for (int j = 0; j < cols.size(); j++) {
+          if (j > 0) {
+            b.append('/');
+          }
+          b.append(cols.get(j)[i]);
+        }
+        String key = b.toString();
+        lab[i] = intern.computeIfAbsent(key, k -> k);
+      }
+      sl = sortedLevels(new ArrayList<>(intern.keySet()));
+      s = index(lab, sl);
+    }
+    SurvivalData d = SurvivalData.of(tm, ev, g, gl, s, sl, SurvivalData.R_TIMEFIX_TOLERANCE);
+    if (d.timesMerged() > 0) {
+      notes.add(
+          d.timesMerged()
+              + " time(s) within floating-point noise (relative 1.49e-8) of a smaller time were"
+              + " merged with it, as R survival's timefix");
+    }
+    if (d.eventCount() == 0) {
+      notes.add("all subjects are censored: no events");
+    }
+    if (s != null) {
+      int[] sz = d.strataSizes();
+      for (int k = 0; k < sz.length; k++) {
+        if (sz[k] == 1) {
+          notes.add(
+              "stratum "
+                  + sl.get(k)
+                  + " has a single subject: it contributes nothing to stratified tests");
+        }
+      }
+    }
+    String unit = outputUnit().label();
+    return new SurvivalInput(d, t, unit, List.copyOf(notes));
+  }
+
+  /** Levels sorted as R's factor(): numerically when all are numbers, else alphabetically. */
+  static List<String> sortedLevels(List<String> levels) {
+    List<String> out = new ArrayList<>(levels);
+    boolean numeric = true;
+    for (String l : out) {
+      try {
+        Double.parseDouble(l);
+      } catch (NumberFormatException e) {
+        numeric = false;
+        break;
+      }
+    }
+    if (numeric) {
+      out.sort((a, b) -> Double.compare(Double.parseDouble(a), Double.parseDouble(b)));
+    } else {
+      out.sort(String::compareTo);
+    }
+    return List.copyOf(out);
+  }
+
+  private static int[] index(String[] labels, List<String> levels) {
+    Map<String, Integer> m = new HashMap<>();
+    for (int i = 0; i < levels.size(); i++) {
+      m.put(levels.get(i), i);
+    }
+    int[] out = new int[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      out[i] = m.get(labels[i]);
+    }
+    return out;
+  }
+}
