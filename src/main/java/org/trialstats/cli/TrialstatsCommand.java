@@ -13,7 +13,11 @@ import picocli.CommandLine.ScopeType;
       "Oncology efficacy endpoints with named, R/SAS-conformant methods.",
       "Output contract: tidy CSV/JSON with --format; exit 0 ok, 2 bad input, 1 internal error."
     },
-    subcommands = {picocli.CommandLine.HelpCommand.class, SimulateCommand.class})
+    subcommands = {
+      picocli.CommandLine.HelpCommand.class,
+      SimulateCommand.class,
+      ReportCommand.class
+    })
 public final class TrialstatsCommand implements Runnable {
   @Option(
       names = "--debug",

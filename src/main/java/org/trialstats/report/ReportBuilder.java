@@ -1,0 +1,570 @@
+package org.trialstats.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.trialstats.io.Columns;
+import org.trialstats.io.DataLoader;
+import org.trialstats.io.DataTable;
+import org.trialstats.io.InputException;
+import org.trialstats.report.ReportModel.Block;
+import org.trialstats.report.ReportModel.Paragraph;
+import org.trialstats.report.ReportModel.Pending;
+import org.trialstats.report.ReportModel.Section;
+import org.trialstats.report.ReportModel.Table;
+import org.trialstats.response.BinomialInterval;
+import org.trialstats.response.BinomialMethod;
+import org.trialstats.response.BinomialTest;
+import org.trialstats.response.DifferenceMethod;
+import org.trialstats.response.RiskDifference;
+import org.trialstats.survival.CoxFit;
+import org.trialstats.survival.CoxModel;
+import org.trialstats.survival.CoxTies;
+import org.trialstats.survival.TimeUnit;
+
+/**
+ * Runs the analyses of a {@link ReportSpec} through the statistics cores and assembles the {@link
+ * ReportModel}: every number shown comes from a {@link ResultRow} built here, and the same rows go
+ * to {@code results.csv}. This class counts subjects and maps results; the statistics themselves
+ * are computed by the core packages ({@code response}, {@code survival}, {@code subgroup}).
+ */
+public final class ReportBuilder {
+  /** The model plus the derived datasets (name to header + rows) written beside the report. */
+  public record Built(
+      ReportModel model, Map<String, List<String[]>> derived, List<String> methods) {}
+
+  private final ReportSpec spec;
+  private final List<ResultRow> rows = new ArrayList<>();
+  private final List<Section> sections = new ArrayList<>();
+  private final List<String> methods = new ArrayList<>();
+  private final Map<String, List<String[]>> derived = new LinkedHashMap<>();
+  private final List<ReportModel.InputFile> inputs = new ArrayList<>();
+
+  /** Subjects in the analysis population: id to arm (single arm: the arm label). */
+  private final Map<String, String> armOf = new LinkedHashMap<>();
+
+  private final List<String> arms = new ArrayList<>();
+  private final Map<String, DataTable> adslById = new HashMap<>();
+  private DataTable adsl;
+  private String dataCut;
+
+  private ReportBuilder(ReportSpec spec) {
+    this.spec = spec;
+  }
+
+  /** Builds the report for {@code spec}. */
+  public static Built build(ReportSpec spec, ReportModel.Provenance base) {
+    ReportBuilder b = new ReportBuilder(spec);
+    return b.run(base);
+  }
+
+  private Built run(ReportModel.Provenance base) {
+    population();
+    List<String> summary = new ArrayList<>();
+    StringBuilder s =
+        new StringBuilder("Analysis population: ").append(armOf.size()).append(" subjects");
+    if (!spec.population().isEmpty()) {
+      s.append(" (");
+      List<String> f = new ArrayList<>();
+      spec.population().forEach((k, v) -> f.add(k + " = " + String.join(" or ", v)));
+      s.append(String.join(", ", f)).append(')');
+    }
+    summary.add(s.toString());
+    if (dataCut != null) {
+      summary.add("Data cut-off: " + dataCut);
+    }
+    sections.add(summarySection());
+    if (spec.response() != null) {
+      sections.add(responseSection());
+    }
+    for (ReportSpec.Tte e : spec.endpoints()) {
+      sections.add(tteSection(e));
+    }
+    if (!spec.subgroups().variables().isEmpty()) {
+      sections.add(
+          new Section(
+              "subgroups",
+              "Subgroups",
+              List.of(new Pending("subgroup tables and forest plots (subgroup core)"))));
+    }
+    sections.add(methodsSection());
+    ReportModel.Provenance p =
+        new ReportModel.Provenance(
+            List.copyOf(inputs),
+            base.specPath(),
+            base.specSha256(),
+            base.specText(),
+            base.commandLine(),
+            base.toolVersion(),
+            base.javaVersion(),
+            base.timestamp());
+    ReportModel m =
+        new ReportModel(
+            spec.title(),
+            spec.subtitle(),
+            spec.synthetic(),
+            summary,
+            List.copyOf(sections),
+            List.copyOf(rows),
+            p);
+    return new Built(m, derived, methods);
+  }
+
+  // ---------------------------------------------------------------- population
+
+  private void population() {
+    String trt = spec.treatment().variable();
+    if (spec.adsl() != null) {
+      adsl = DataLoader.read(spec.adsl(), null);
+      inputs.add(input("ADSL", spec.adsl(), adsl.rowCount()));
+      DataTable pop = filter(adsl, spec.population(), spec.adsl());
+      String[] ids = Columns.labels(pop, spec.id(), "a subject id");
+      String[] arm = trt == null ? null : Columns.labels(pop, trt, "a treatment arm");
+      for (int i = 0; i < ids.length; i++) {
+        if (armOf.put(ids[i], arm == null ? "All subjects" : arm[i]) != null) {
+          throw Columns.bad(pop, i, spec.id(), "one row per subject in ADSL", ids[i]);
+        }
+      }
+      if (pop.has("DCUTDT")) {
+        for (String d : pop.column("DCUTDT")) {
+          if (d != null && !d.isEmpty() && (dataCut == null || d.compareTo(dataCut) > 0)) {
+            dataCut = d;
+          }
+        }
+      }
+      adslById.put("", pop);
+    }
+    if (spec.dataCut() != null) {
+      dataCut = spec.dataCut();
+    }
+    Set<String> seen = new LinkedHashSet<>(armOf.values());
+    List<String> order = spec.treatment().order();
+    for (String o : order) {
+      if (!seen.contains(o)) {
+        throw new InputException(
+            spec.specFile()
+                + ": treatment.order lists '"
+                + o
+                + "', which is not an arm in the"
+                + " population; the arms are: "
+                + String.join(", ", seen));
+      }
+      arms.add(o);
+    }
+    for (String a : seen) {
+      if (!arms.contains(a)) {
+        arms.add(a);
+      }
+    }
+    String ref = spec.treatment().reference();
+    if (ref != null) {
+      if (!arms.contains(ref)) {
+        throw new InputException(
+            spec.specFile()
+                + ": treatment.reference '"
+                + ref
+                + "' is not an arm; the arms are: "
+                + String.join(", ", arms));
+      }
+      arms.remove(ref);
+      arms.add(0, ref);
+    }
+  }
+
+  private static DataTable filter(DataTable t, Map<String, List<String>> where, Path file) {
+    if (where.isEmpty()) {
+      return t;
+    }
+    boolean[] keep = new boolean[t.rowCount()];
+    java.util.Arrays.fill(keep, true);
+    for (Map.Entry<String, List<String>> f : where.entrySet()) {
+      String[] c = t.column(f.getKey());
+      for (int i = 0; i < c.length; i++) {
+        keep[i] &= f.getValue().contains(c[i]);
+      }
+    }
+    DataTable out = t.select(keep);
+    if (out.rowCount() == 0) {
+      throw new InputException(file + ": no subject matches the population filter " + where);
+    }
+    return out;
+  }
+
+  private boolean singleArm() {
+    return arms.size() < 2;
+  }
+
+  private String reference() {
+    return arms.get(0);
+  }
+
+  // ---------------------------------------------------------------- summary
+
+  private Section summarySection() {
+    List<List<String>> cells = new ArrayList<>();
+    for (String a : arms) {
+      int n = 0;
+      for (String v : armOf.values()) {
+        if (v.equals(a)) {
+          n++;
+        }
+      }
+      rows.add(ResultRow.of("summary", a, "subjects").n(n).method("count").build());
+      cells.add(List.of(a, Integer.toString(n)));
+    }
+    rows.add(ResultRow.of("summary", "ALL", "subjects").n(armOf.size()).method("count").build());
+    cells.add(List.of("Total", Integer.toString(armOf.size())));
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(
+        new Table(
+            "Subjects per arm", List.of("Arm", "Subjects"), cells, new boolean[] {false, true}));
+    return new Section("summary", "Data summary", blocks);
+  }
+
+  // ---------------------------------------------------------------- response
+
+  private Section responseSection() {
+    ReportSpec.Response r = spec.response();
+    List<Block> blocks = new ArrayList<>();
+    DataTable adrs = DataLoader.read(spec.adrs(), null);
+    inputs.add(input("ADRS", spec.adrs(), adrs.rowCount()));
+    Map<String, String> bor = new HashMap<>();
+    if (r.derive()) {
+      blocks.add(new Pending("BOR derivation from visit responses (bor core); using none"));
+      return new Section("response", "Tumour response", blocks);
+    }
+    String[] pc = adrs.column("PARAMCD");
+    String[] id = adrs.column(spec.id());
+    String[] val = adrs.column(r.value());
+    for (int i = 0; i < pc.length; i++) {
+      if (pc[i].equals(r.paramcd()) && armOf.containsKey(id[i])) {
+        if (bor.put(id[i], val[i]) != null) {
+          throw Columns.bad(adrs, i, spec.id(), "one " + r.paramcd() + " row per subject", id[i]);
+        }
+      }
+    }
+    if (bor.isEmpty()) {
+      throw new InputException(
+          spec.adrs() + ": no PARAMCD = " + r.paramcd() + " rows for subjects of the population");
+    }
+    List<String[]> borRows = new ArrayList<>();
+    borRows.add(new String[] {spec.id(), "ARM", "BOR", "RESPONDER", "DISEASE_CONTROL"});
+    Map<String, int[]> counts = new LinkedHashMap<>();
+    for (String a : arms) {
+      counts.put(a, new int[3]);
+    }
+    for (Map.Entry<String, String> e : armOf.entrySet()) {
+      String b = bor.getOrDefault(e.getKey(), "");
+      boolean resp = r.responders().contains(b);
+      boolean dc = r.diseaseControl().contains(b);
+      int[] c = counts.get(e.getValue());
+      c[0]++;
+      c[1] += resp ? 1 : 0;
+      c[2] += dc ? 1 : 0;
+      borRows.add(
+          new String[] {
+            e.getKey(), e.getValue(), b.isEmpty() ? "MISSING" : b, resp ? "Y" : "N", dc ? "Y" : "N"
+          });
+    }
+    derived.put("bor.csv", borRows);
+    BinomialMethod method = BinomialMethod.parse(r.interval());
+    double level = spec.confLevel();
+    List<List<String>> cells = new ArrayList<>();
+    String pct = pctLabel(level);
+    for (String a : arms) {
+      int[] c = counts.get(a);
+      BinomialInterval orr = BinomialInterval.compute(method, c[1], c[0], level);
+      rows.add(
+          ResultRow.of("orr", a, "orr")
+              .estimate(orr.estimate())
+              .ci(orr.lower(), orr.upper(), level)
+              .n(c[0])
+              .events(c[1])
+              .method(method.id())
+              .build());
+      List<String> row = new ArrayList<>();
+      row.add(a);
+      row.add(Integer.toString(c[0]));
+      row.add(Integer.toString(c[1]));
+      row.add(Fmt.pct(orr.estimate()));
+      row.add(Fmt.pctCi(orr.lower(), orr.upper()));
+      if (r.dcr()) {
+        BinomialInterval dcr = BinomialInterval.compute(method, c[2], c[0], level);
+        rows.add(
+            ResultRow.of("orr", a, "dcr")
+                .estimate(dcr.estimate())
+                .ci(dcr.lower(), dcr.upper(), level)
+                .n(c[0])
+                .events(c[2])
+                .method(method.id())
+                .build());
+        row.add(Integer.toString(c[2]));
+        row.add(Fmt.pct(dcr.estimate()));
+        row.add(Fmt.pctCi(dcr.lower(), dcr.upper()));
+      }
+      if (r.p0() != null) {
+        BinomialTest t = BinomialTest.compute(c[1], c[0], r.p0());
+        rows.add(
+            ResultRow.of("orr", a, "binomial_test")
+                .estimate(orr.estimate())
+                .pValue(t.pUpper())
+                .n(c[0])
+                .events(c[1])
+                .method("exact-binomial/one-sided")
+                .note("H0: ORR <= " + Cells.number(r.p0()))
+                .build());
+        row.add(Fmt.p(t.pUpper()));
+      }
+      cells.add(row);
+    }
+    List<String> header = new ArrayList<>(List.of("Arm", "N", "Responders", "ORR %", pct));
+    if (r.dcr()) {
+      header.addAll(List.of("Disease control", "DCR %", pct));
+    }
+    if (r.p0() != null) {
+      header.add("p (H0: ORR \u2264 " + Fmt.pct(r.p0()) + "%)");
+    }
+    boolean[] num = new boolean[header.size()];
+    java.util.Arrays.fill(num, true);
+    num[0] = false;
+    blocks.add(
+        new Table(
+            "Objective response rate (responders: " + String.join(", ", r.responders()) + ")",
+            header,
+            cells,
+            num));
+    methods.add(
+        String.format(
+            Locale.ROOT,
+            "Objective response: best overall response from ADRS PARAMCD %s (%s); responders %s;"
+                + " subjects without a %s record count as non-responders. %s%% confidence"
+                + " intervals by the %s method.",
+            r.paramcd(),
+            r.confirm() ? "confirmed responses" : "unconfirmed",
+            String.join("/", r.responders()),
+            r.paramcd(),
+            Fmt.level(level),
+            method.label()));
+    if (r.p0() != null) {
+      methods.add(
+          "Single-arm test of H0: ORR \u2264 "
+              + Cells.number(r.p0())
+              + ": exact binomial upper-tail p-value P(X \u2265 x | n, p0).");
+    }
+    if (!singleArm() && !r.comparison().equals("none")) {
+      DifferenceMethod dm = DifferenceMethod.parse(r.comparison());
+      List<List<String>> cmp = new ArrayList<>();
+      int[] ref = counts.get(reference());
+      for (String a : arms.subList(1, arms.size())) {
+        int[] c = counts.get(a);
+        RiskDifference d = RiskDifference.compute(dm, c[1], c[0], ref[1], ref[0], level);
+        String g = a + " vs " + reference();
+        rows.add(
+            ResultRow.of("orr", g, "difference")
+                .estimate(d.estimate())
+                .ci(d.lower(), d.upper(), level)
+                .n(c[0] + ref[0])
+                .events(c[1] + ref[1])
+                .method(dm.id())
+                .build());
+        cmp.add(List.of(g, Fmt.pct(d.estimate()), Fmt.pctCi(d.lower(), d.upper())));
+      }
+      blocks.add(
+          new Table(
+              "Difference in ORR (percentage points)",
+              List.of("Comparison", "Difference", pct),
+              cmp,
+              new boolean[] {false, true, true}));
+      methods.add(
+          "Difference in ORR versus "
+              + reference()
+              + " with the "
+              + dm.label()
+              + " confidence interval.");
+    }
+    return new Section("response", "Tumour response", blocks);
+  }
+
+  // ---------------------------------------------------------------- time to event
+
+  /** The subjects' rows of one ADTTE parameter: times in the report unit, events, arms. */
+  record TteData(String[] ids, double[] time, boolean[] event, String[] arm) {}
+
+  private DataTable adtteTable;
+
+  private TteData tteData(ReportSpec.Tte e) {
+    if (adtteTable == null) {
+      adtteTable = DataLoader.read(spec.adtte(), null);
+      inputs.add(input("ADTTE", spec.adtte(), adtteTable.rowCount()));
+    }
+    DataTable t = adtteTable;
+    String[] pc = t.column("PARAMCD");
+    String[] id = t.column(spec.id());
+    boolean[] keep = new boolean[pc.length];
+    int k = 0;
+    for (int i = 0; i < pc.length; i++) {
+      keep[i] = pc[i].equals(e.paramcd()) && armOf.containsKey(id[i]);
+      k += keep[i] ? 1 : 0;
+    }
+    if (k == 0) {
+      throw new InputException(
+          String.format(
+              "%s: line %d: time_to_event %s: no ADTTE rows with PARAMCD = %s for subjects of the"
+                  + " population (PARAMCD values there: %s)",
+              spec.specFile(),
+              e.line(),
+              e.paramcd(),
+              e.paramcd(),
+              String.join(", ", t.levels("PARAMCD"))));
+    }
+    DataTable s = t.select(keep);
+    double f =
+        TimeUnit.valueOf(e.timeUnit().toUpperCase(Locale.ROOT))
+            .factorTo(TimeUnit.valueOf(e.reportUnit().toUpperCase(Locale.ROOT)));
+    double[] time = Columns.times(s, e.time());
+    for (int i = 0; i < time.length; i++) {
+      time[i] *= f;
+    }
+    boolean[] ev = Columns.eventsFromCensor(s, e.censor());
+    String[] ids = s.column(spec.id());
+    Set<String> dup = new java.util.HashSet<>();
+    String[] arm = new String[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      if (!dup.add(ids[i])) {
+        throw Columns.bad(s, i, spec.id(), "one " + e.paramcd() + " row per subject", ids[i]);
+      }
+      arm[i] = armOf.get(ids[i]);
+    }
+    List<String[]> used = new ArrayList<>();
+    used.add(
+        new String[] {
+          spec.id(), "ARM", "PARAMCD", "TIME_" + e.reportUnit().toUpperCase(Locale.ROOT), "EVENT"
+        });
+    for (int i = 0; i < ids.length; i++) {
+      used.add(
+          new String[] {ids[i], arm[i], e.paramcd(), Cells.number(time[i]), ev[i] ? "1" : "0"});
+    }
+    derived.put("adtte_" + e.paramcd().toLowerCase(Locale.ROOT) + ".csv", used);
+    return new TteData(ids, time, ev, arm);
+  }
+
+  private Section tteSection(ReportSpec.Tte e) {
+    List<Block> blocks = new ArrayList<>();
+    TteData d = tteData(e);
+    String g = "analysis";
+    List<List<String>> ev = new ArrayList<>();
+    for (String a : arms) {
+      int n = 0;
+      int x = 0;
+      for (int i = 0; i < d.arm().length; i++) {
+        if (d.arm()[i].equals(a)) {
+          n++;
+          x += d.event()[i] ? 1 : 0;
+        }
+      }
+      rows.add(
+          ResultRow.of("km", a, "events").n(n).events(x).method("count").note(e.paramcd()).build());
+      ev.add(List.of(a, Integer.toString(n), Integer.toString(x)));
+    }
+    blocks.add(
+        new Table(
+            e.label() + ": subjects and events",
+            List.of("Arm", "N", "Events"),
+            ev,
+            new boolean[] {false, true, true}));
+    blocks.add(
+        new Pending("Kaplan\u2013Meier curves, medians, landmarks and log-rank test (km core)"));
+    if (!singleArm()) {
+      blocks.add(coxTable(e, d));
+    }
+    if (e.rmstTau() != null) {
+      blocks.add(new Pending("RMST (rmst core)"));
+    }
+    return new Section(
+        "tte-" + e.paramcd().toLowerCase(Locale.ROOT),
+        e.label() + " (" + e.paramcd() + ")",
+        blocks);
+  }
+
+  private Block coxTable(ReportSpec.Tte e, TteData d) {
+    int p = arms.size() - 1;
+    int n = d.time().length;
+    double[][] x = new double[p][n];
+    for (int i = 0; i < n; i++) {
+      int j = arms.indexOf(d.arm()[i]);
+      if (j > 0) {
+        x[j - 1][i] = 1;
+      }
+    }
+    CoxTies ties = CoxTies.parse(e.ties());
+    CoxFit fit = CoxModel.fit(d.time(), d.event(), null, x, ties);
+    double level = spec.confLevel();
+    List<List<String>> cells = new ArrayList<>();
+    for (int j = 0; j < p; j++) {
+      String g = arms.get(j + 1) + " vs " + reference();
+      ResultRow.Builder b = ResultRow.of("cox", g, "hr").n(fit.n()).events(fit.events());
+      b.method("cox/" + ties.name().toLowerCase(Locale.ROOT) + "/wald");
+      if (fit.estimable(j)) {
+        double[] ci = fit.hrCi(j, level);
+        b.estimate(fit.hr(j)).ci(ci[0], ci[1], level).pValue(fit.pWald(j)).statistic(fit.z(j));
+        cells.add(List.of(g, Fmt.num(fit.hr(j)), Fmt.ci(ci[0], ci[1]), Fmt.p(fit.pWald(j))));
+      } else {
+        b.note("not estimable (monotone likelihood)");
+        cells.add(List.of(g, "NE", "", ""));
+      }
+      rows.add(b.note(e.paramcd()).build());
+    }
+    methods.add(
+        String.format(
+            Locale.ROOT,
+            "%s: hazard ratios from a Cox proportional hazards model with treatment indicators"
+                + " (reference %s), %s ties, Wald %s%% confidence intervals and p-values.",
+            e.paramcd(),
+            reference(),
+            ties.name().toLowerCase(Locale.ROOT),
+            Fmt.level(level)));
+    return new Table(
+        e.label() + ": hazard ratio (Cox, " + ties.name().toLowerCase(Locale.ROOT) + " ties)",
+        List.of("Comparison", "HR", pctLabel(level), "p (Wald)"),
+        cells,
+        new boolean[] {false, true, true, true});
+  }
+
+  // ---------------------------------------------------------------- methods
+
+  private Section methodsSection() {
+    List<Block> b = new ArrayList<>();
+    b.add(
+        new Paragraph(
+            "Convention: "
+                + spec.convention().toUpperCase(Locale.ROOT)
+                + " defaults (confidence level "
+                + Fmt.level(spec.confLevel())
+                + "%)."));
+    for (String m : methods) {
+      b.add(new Paragraph(m));
+    }
+    b.add(
+        new Paragraph(
+            "Times reported in the units stated per endpoint (months = days / 30.4375)."
+                + " results.csv holds every number shown, at full precision, in the trialstats tidy"
+                + " contract."));
+    return new Section("methods", "Methods", b);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static String pctLabel(double level) {
+    return Fmt.level(level) + "% CI";
+  }
+
+  private static ReportModel.InputFile input(String role, Path p, int rows) {
+    return new ReportModel.InputFile(role, p.toString(), Fmt.sha256(p), rows);
+  }
+}
