@@ -65,7 +65,7 @@ emit("veteran_full", veteran, ~ trt + celltype + karno)
 emit("veteran_trt_strata", veteran, ~ trt + karno, strata = "celltype")
 
 lung <- read.csv(file.path(ds, "lung.csv"))
-lung$status <- lung$status - 1
+lung$status <- lung$status - 1; lung$sex <- factor(lung$sex)
 emit("lung_sex_age", lung, ~ sex + age)
 emit("lung_sex_strata", lung, ~ sex, strata = "ph.ecog", lr_group = "sex")
 
@@ -84,7 +84,7 @@ set.seed(20261126)
 n <- 200
 d <- data.frame(time = sample(1:10, n, TRUE), status = rbinom(n, 1, 0.8),
                 arm = factor(sample(c("A", "B"), n, TRUE)), z = round(rnorm(n), 2))
-emit("rand_heavy_ties", d, ~ arm + z, lr_group = "arm")
+emit("rand_heavy_ties", d, ~ arm + z)
 emit("rand_heavy_ties_trt", d, ~ arm, lr_group = "arm")
 
 d <- data.frame(time = c(3, 5, 5, 8, 9, 12, 12, 15), status = c(1, 1, 1, 0, 1, 1, 0, 1),
@@ -100,7 +100,7 @@ emit("rand_strata_3arm", d, ~ arm, strata = "s", lr_group = "arm")
 n <- 150
 d <- data.frame(time = rexp(n, 0.05), status = rbinom(n, 1, 0.25),
                 arm = factor(sample(c("A", "B"), n, TRUE)), z = rnorm(n))
-emit("rand_heavy_censoring", d, ~ arm + z, lr_group = "arm")
+emit("rand_heavy_censoring", d, ~ arm + z)
 
 # Monotone likelihood: arm C has no events (R warns "coefficient may be infinite").
 n <- 90
