@@ -1,6 +1,6 @@
 package org.trialstats.subgroup;
 
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
  * A likelihood-ratio test of nested models: {@code 2 (logLik_full - logLik_reduced)} referred to a
@@ -31,11 +31,7 @@ public record LikelihoodRatio(
     }
     // The full model nests the reduced one; a tiny negative difference is rounding.
     double stat = Math.max(0, 2 * (logLikFull - logLikReduced));
-    double p = 1 - new ChiSquaredDistribution(null, df).cumulativeProbability(stat);
-    if (stat > 0 && p < 1e-12) {
-      // Avoid the 1 - cdf cancellation for large statistics: use the regularized gamma Q.
-      p = org.apache.commons.math3.special.Gamma.regularizedGammaQ(df / 2.0, stat / 2);
-    }
+    double p = ChiSquaredDistribution.of(df).survivalProbability(stat);
     return new LikelihoodRatio(stat, df, p, logLikReduced, logLikFull, separated);
   }
 }
