@@ -23,6 +23,8 @@ import org.trialstats.response.BinomialMethod;
 import org.trialstats.response.BinomialTest;
 import org.trialstats.response.DifferenceMethod;
 import org.trialstats.response.RiskDifference;
+import org.trialstats.subgroup.LikelihoodRatio;
+import org.trialstats.subgroup.SubgroupEffects;
 import org.trialstats.survival.CoxFit;
 import org.trialstats.survival.CoxModel;
 import org.trialstats.survival.CoxTies;
@@ -87,11 +89,7 @@ public final class ReportBuilder {
       sections.add(tteSection(e));
     }
     if (!spec.subgroups().variables().isEmpty()) {
-      sections.add(
-          new Section(
-              "subgroups",
-              "Subgroups",
-              List.of(new Pending("subgroup tables and forest plots (subgroup core)"))));
+      sections.add(subgroupSection());
     }
     sections.add(methodsSection());
     ReportModel.Provenance p =
@@ -273,6 +271,7 @@ public final class ReportBuilder {
           });
     }
     derived.put("bor.csv", borRows);
+    lastBor = bor;
     BinomialMethod method = BinomialMethod.parse(r.interval());
     double level = spec.confLevel();
     List<List<String>> cells = new ArrayList<>();
@@ -397,6 +396,8 @@ public final class ReportBuilder {
   record TteData(String[] ids, double[] time, boolean[] event, String[] arm) {}
 
   private DataTable adtteTable;
+  private final Map<String, TteData> tteCache = new HashMap<>();
+  private Map<String, String> lastBor;
 
   private TteData tteData(ReportSpec.Tte e) {
     if (adtteTable == null) {
@@ -451,13 +452,14 @@ public final class ReportBuilder {
           new String[] {ids[i], arm[i], e.paramcd(), Cells.number(time[i]), ev[i] ? "1" : "0"});
     }
     derived.put("adtte_" + e.paramcd().toLowerCase(Locale.ROOT) + ".csv", used);
-    return new TteData(ids, time, ev, arm);
+    TteData out = new TteData(ids, time, ev, arm);
+    tteCache.put(e.paramcd(), out);
+    return out;
   }
 
   private Section tteSection(ReportSpec.Tte e) {
     List<Block> blocks = new ArrayList<>();
     TteData d = tteData(e);
-    String g = "analysis";
     List<List<String>> ev = new ArrayList<>();
     for (String a : arms) {
       int n = 0;
@@ -469,7 +471,7 @@ public final class ReportBuilder {
         }
       }
       rows.add(
-          ResultRow.of("km", a, "events").n(n).events(x).method("count").note(e.paramcd()).build());
+          ResultRow.of(e.paramcd() + ":km", a, "events").n(n).events(x).method("count").build());
       ev.add(List.of(a, Integer.toString(n), Integer.toString(x)));
     }
     blocks.add(
@@ -508,7 +510,8 @@ public final class ReportBuilder {
     List<List<String>> cells = new ArrayList<>();
     for (int j = 0; j < p; j++) {
       String g = arms.get(j + 1) + " vs " + reference();
-      ResultRow.Builder b = ResultRow.of("cox", g, "hr").n(fit.n()).events(fit.events());
+      ResultRow.Builder b =
+          ResultRow.of(e.paramcd() + ":cox", g, "hr").n(fit.n()).events(fit.events());
       b.method("cox/" + ties.name().toLowerCase(Locale.ROOT) + "/wald");
       if (fit.estimable(j)) {
         double[] ci = fit.hrCi(j, level);
@@ -518,7 +521,7 @@ public final class ReportBuilder {
         b.note("not estimable (monotone likelihood)");
         cells.add(List.of(g, "NE", "", ""));
       }
-      rows.add(b.note(e.paramcd()).build());
+      rows.add(b.build());
     }
     methods.add(
         String.format(
@@ -534,6 +537,328 @@ public final class ReportBuilder {
         List.of("Comparison", "HR", pctLabel(level), "p (Wald)"),
         cells,
         new boolean[] {false, true, true, true});
+  }
+
+  // ---------------------------------------------------------------- subgroups
+
+  /** Subject id to the value of an ADSL variable (population subjects only). */
+  private Map<String, String> subjectValues(String variable) {
+    DataTable pop = adslById.get("");
+    if (pop == null) {
+      throw new InputException(
+          spec.specFile() + ": subgroups need datasets: adsl: (the subgroup variables live there)");
+    }
+    if (!pop.has(variable)) {
+      throw new InputException(
+          String.format(
+              "%s: subgroup variable '%s' is not a column of %s; the columns are: %s",
+              spec.specFile(), variable, spec.adsl(), String.join(", ", pop.columnNames())));
+    }
+    String[] ids = pop.column(spec.id());
+    String[] v = pop.column(variable);
+    Map<String, String> out = new HashMap<>();
+    for (int i = 0; i < ids.length; i++) {
+      out.put(ids[i], v[i]);
+    }
+    return out;
+  }
+
+  private String subgroupLabel(String variable) {
+    return spec.subgroups().labels().getOrDefault(variable, variable);
+  }
+
+  private static List<String> sortedLevels(Map<String, String> values) {
+    java.util.TreeSet<String> t = new java.util.TreeSet<>();
+    for (String v : values.values()) {
+      if (v != null && !v.isEmpty()) {
+        t.add(v);
+      }
+    }
+    return new ArrayList<>(t);
+  }
+
+  private Section subgroupSection() {
+    List<Block> blocks = new ArrayList<>();
+    Map<String, Map<String, String>> values = new LinkedHashMap<>();
+    for (String v : spec.subgroups().variables()) {
+      values.put(v, subjectValues(v));
+    }
+    if (singleArm()) {
+      if (spec.response() != null && lastBor != null) {
+        blocks.addAll(orrForest(values));
+      }
+    } else {
+      for (ReportSpec.Tte e : spec.endpoints()) {
+        if (!e.forest()) {
+          continue;
+        }
+        TteData d = tteCache.get(e.paramcd());
+        for (String a : compared()) {
+          blocks.add(hrForest(e, d, a, values));
+        }
+      }
+    }
+    methods.add(
+        singleArm()
+            ? "Subgroups: ORR with the same interval method within each level of "
+                + String.join(", ", spec.subgroups().variables())
+                + "; subjects with a missing value are left out of that variable's rows."
+            : "Subgroups: hazard ratios from Cox models fitted within each level (same ties);"
+                + " interaction p-values from the likelihood-ratio test of arm + level against"
+                + " arm * level; unadjusted for multiplicity. Subjects with a missing value are"
+                + " left out of that variable's rows.");
+    return new Section("subgroups", "Subgroups", blocks);
+  }
+
+  private List<String> compared() {
+    List<String> c = spec.subgroups().compare();
+    if (c.isEmpty()) {
+      return arms.subList(1, arms.size());
+    }
+    for (String a : c) {
+      if (!arms.contains(a) || a.equals(reference())) {
+        throw new InputException(
+            spec.specFile()
+                + ": subgroups.compare lists '"
+                + a
+                + "', which is not a"
+                + " non-reference arm; the arms are: "
+                + String.join(", ", arms));
+      }
+    }
+    return c;
+  }
+
+  private Block hrForest(
+      ReportSpec.Tte e, TteData d, String arm, Map<String, Map<String, String>> values) {
+    CoxTies ties = CoxTies.parse(e.ties());
+    double level = spec.confLevel();
+    String ref = reference();
+    String cmp = arm + " vs " + ref;
+    List<ForestPlot.Row> fr = new ArrayList<>();
+    // Subjects of the two arms.
+    List<Integer> idx = new ArrayList<>();
+    for (int i = 0; i < d.arm().length; i++) {
+      if (d.arm()[i].equals(ref) || d.arm()[i].equals(arm)) {
+        idx.add(i);
+      }
+    }
+    fr.add(hrRow(e, d, idx, arm, "All subjects", "ALL", ties, level, ForestPlot.Kind.OVERALL));
+    for (Map.Entry<String, Map<String, String>> v : values.entrySet()) {
+      List<String> lv = sortedLevels(v.getValue());
+      // Interaction test over the two arms and the levels.
+      List<Integer> have = new ArrayList<>();
+      for (int i : idx) {
+        String x = v.getValue().get(d.ids()[i]);
+        if (x != null && !x.isEmpty()) {
+          have.add(i);
+        }
+      }
+      String pInt = "";
+      if (lv.size() >= 2) {
+        int m = have.size();
+        double[] t = new double[m];
+        boolean[] ev = new boolean[m];
+        int[] a = new int[m];
+        int[] l = new int[m];
+        for (int j = 0; j < m; j++) {
+          int i = have.get(j);
+          t[j] = d.time()[i];
+          ev[j] = d.event()[i];
+          a[j] = d.arm()[i].equals(ref) ? 0 : 1;
+          l[j] = lv.indexOf(v.getValue().get(d.ids()[i]));
+        }
+        LikelihoodRatio lr = SubgroupEffects.coxInteraction(t, ev, a, 2, l, lv.size(), ties);
+        rows.add(
+            ResultRow.of(e.paramcd() + ":subgroup", v.getKey(), "interaction")
+                .pValue(lr.pValue())
+                .statistic(lr.statistic())
+                .df(lr.df() > 0 ? (double) lr.df() : null)
+                .n(m)
+                .method("cox-lr/" + ties.name().toLowerCase(Locale.ROOT))
+                .note(cmp + (lr.separated() ? "; monotone likelihood in a fit" : ""))
+                .build());
+        pInt = "p-int " + Fmt.p(lr.pValue());
+      }
+      fr.add(ForestPlot.Row.header(subgroupLabel(v.getKey()), List.of("", "", pInt)));
+      for (String lvl : lv) {
+        List<Integer> sub = new ArrayList<>();
+        for (int i : idx) {
+          if (lvl.equals(v.getValue().get(d.ids()[i]))) {
+            sub.add(i);
+          }
+        }
+        fr.add(
+            hrRow(e, d, sub, arm, lvl, v.getKey() + "=" + lvl, ties, level, ForestPlot.Kind.LEVEL));
+      }
+    }
+    String hdr = "HR (" + Fmt.level(level) + "% CI)";
+    ForestPlot.Spec fs =
+        new ForestPlot.Spec(
+            null,
+            "Subgroup",
+            List.of("N", "Events", hdr),
+            ForestPlot.Scale.LOG,
+            "Hazard ratio, " + cmp + " (log scale)",
+            "Favours " + arm,
+            "Favours " + ref,
+            fr,
+            List.of("Interaction p-values unadjusted for multiplicity."));
+    return new ReportModel.Figure(
+        ForestPlot.svg(fs),
+        e.label()
+            + ": hazard ratios by subgroup, "
+            + cmp
+            + " (Cox, "
+            + ties.name().toLowerCase(Locale.ROOT)
+            + " ties).",
+        "forest");
+  }
+
+  private ForestPlot.Row hrRow(
+      ReportSpec.Tte e,
+      TteData d,
+      List<Integer> sub,
+      String arm,
+      String label,
+      String group,
+      CoxTies ties,
+      double level,
+      ForestPlot.Kind kind) {
+    int m = sub.size();
+    double[] t = new double[m];
+    boolean[] ev = new boolean[m];
+    int[] a = new int[m];
+    int events = 0;
+    for (int j = 0; j < m; j++) {
+      int i = sub.get(j);
+      t[j] = d.time()[i];
+      ev[j] = d.event()[i];
+      a[j] = d.arm()[i].equals(reference()) ? 0 : 1;
+      events += ev[j] ? 1 : 0;
+    }
+    String cmp = arm + " vs " + reference();
+    SubgroupEffects.Comparison c =
+        m == 0
+            ? null
+            : SubgroupEffects.hazardRatios(t, ev, a, List.of(reference(), arm), ties, level).get(0);
+    ResultRow.Builder b =
+        ResultRow.of(e.paramcd() + ":subgroup", group, "hr")
+            .n(m)
+            .events(events)
+            .method("cox/" + ties.name().toLowerCase(Locale.ROOT) + "/wald");
+    String text;
+    double est = Double.NaN;
+    double lo = Double.NaN;
+    double hi = Double.NaN;
+    if (c != null && c.estimable()) {
+      est = c.estimate();
+      lo = c.lower();
+      hi = c.upper();
+      b.estimate(est).ci(lo, hi, level).pValue(c.pValue()).note(cmp);
+      text = Fmt.num(est) + " (" + Fmt.ci(lo, hi) + ")";
+    } else {
+      String why = c == null ? "no subjects" : c.reason();
+      b.note(cmp + "; " + why);
+      text = "NE";
+    }
+    rows.add(b.build());
+    return new ForestPlot.Row(
+        label,
+        kind,
+        List.of(Integer.toString(m), Integer.toString(events), text),
+        est,
+        lo,
+        hi,
+        m,
+        c != null && !c.estimable() ? c.reason() : null);
+  }
+
+  private List<Block> orrForest(Map<String, Map<String, String>> values) {
+    ReportSpec.Response r = spec.response();
+    BinomialMethod method = BinomialMethod.parse(r.interval());
+    double level = spec.confLevel();
+    List<ForestPlot.Row> fr = new ArrayList<>();
+    List<String> ids = new ArrayList<>(armOf.keySet());
+    fr.add(orrRow(ids, "All subjects", "ALL", method, level, ForestPlot.Kind.OVERALL));
+    for (Map.Entry<String, Map<String, String>> v : values.entrySet()) {
+      fr.add(ForestPlot.Row.header(subgroupLabel(v.getKey()), List.of()));
+      for (String lvl : sortedLevels(v.getValue())) {
+        List<String> sub = new ArrayList<>();
+        for (String id : ids) {
+          if (lvl.equals(v.getValue().get(id))) {
+            sub.add(id);
+          }
+        }
+        fr.add(orrRow(sub, lvl, v.getKey() + "=" + lvl, method, level, ForestPlot.Kind.LEVEL));
+      }
+    }
+    ForestPlot.Spec fs =
+        new ForestPlot.Spec(
+            null,
+            "Subgroup",
+            List.of("N", "Responders", "ORR % (" + Fmt.level(level) + "% CI)"),
+            ForestPlot.Scale.LINEAR,
+            "Objective response rate (%)",
+            null,
+            null,
+            fr,
+            List.of(method.label() + " confidence intervals."));
+    return List.of(
+        new ReportModel.Figure(
+            ForestPlot.svg(fs),
+            "Objective response rate by subgroup ("
+                + method.label()
+                + " "
+                + Fmt.level(level)
+                + "% CI).",
+            "forest"));
+  }
+
+  private ForestPlot.Row orrRow(
+      List<String> ids,
+      String label,
+      String group,
+      BinomialMethod method,
+      double level,
+      ForestPlot.Kind kind) {
+    int n = ids.size();
+    int x = 0;
+    for (String id : ids) {
+      x += spec.response().responders().contains(lastBor.getOrDefault(id, "")) ? 1 : 0;
+    }
+    if (n == 0) {
+      return new ForestPlot.Row(
+          label,
+          kind,
+          List.of("0", "0", "NE"),
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          0,
+          "no subjects");
+    }
+    BinomialInterval ci = BinomialInterval.compute(method, x, n, level);
+    rows.add(
+        ResultRow.of("orr:subgroup", group, "orr")
+            .estimate(ci.estimate())
+            .ci(ci.lower(), ci.upper(), level)
+            .n(n)
+            .events(x)
+            .method(method.id())
+            .build());
+    return new ForestPlot.Row(
+        label,
+        kind,
+        List.of(
+            Integer.toString(n),
+            Integer.toString(x),
+            Fmt.pct(ci.estimate()) + " (" + Fmt.pctCi(ci.lower(), ci.upper()) + ")"),
+        100 * ci.estimate(),
+        100 * ci.lower(),
+        100 * ci.upper(),
+        n,
+        null);
   }
 
   // ---------------------------------------------------------------- methods

@@ -69,7 +69,8 @@ public record ReportSpec(
       int line) {}
 
   /** Subgroup variables (ADSL columns) with display labels. */
-  public record Subgroups(List<String> variables, Map<String, String> labels) {}
+  public record Subgroups(
+      List<String> variables, Map<String, String> labels, List<String> compare) {}
 
   static final String[] INTERVALS = {
     "clopper-pearson", "wilson", "wilson-cc", "jeffreys", "agresti-coull", "wald", "mid-p", "blaker"
@@ -150,11 +151,11 @@ public record ReportSpec(
         endpoints.add(tte(e, sas));
       }
     }
-    Subgroups sg = new Subgroups(List.of(), Map.of());
+    Subgroups sg = new Subgroups(List.of(), Map.of(), List.of());
     SpecNode s = root.get("subgroups");
     if (s != null) {
       if (s.isMapping()) {
-        s.checkKnown("variables", "labels");
+        s.checkKnown("variables", "labels", "compare");
         Map<String, String> labels = new LinkedHashMap<>();
         SpecNode l = s.get("labels");
         if (l != null) {
@@ -162,9 +163,11 @@ public record ReportSpec(
             labels.put(k, l.string(k, k));
           }
         }
-        sg = new Subgroups(s.strings("variables", List.of()), labels);
+        sg =
+            new Subgroups(
+                s.strings("variables", List.of()), labels, s.strings("compare", List.of()));
       } else {
-        sg = new Subgroups(root.strings("subgroups", List.of()), Map.of());
+        sg = new Subgroups(root.strings("subgroups", List.of()), Map.of(), List.of());
       }
     }
     if (resp == null && endpoints.isEmpty()) {
