@@ -36,7 +36,7 @@ public final class HtmlReport {
       nav{font-size:13px;color:var(--muted);margin:8px 0 0}
       nav a{color:var(--accent);margin-right:12px;text-decoration:none}
       table{border-collapse:collapse;margin:6px 0 14px;font-size:13px}
-      caption{text-align:left;font-weight:bold;padding:4px 0;caption-side:top}
+      caption{text-align:left;font-weight:bold;padding:4px 0;caption-side:top;white-space:nowrap}
       th,td{padding:3px 10px;border-bottom:1px solid var(--rule);vertical-align:top}
       th{text-align:left;background:var(--band);border-bottom:2px solid var(--rule)}
       td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
@@ -84,7 +84,7 @@ public final class HtmlReport {
       b.append("<a href=\"#").append(html(s.id())).append("\">").append(html(s.title()));
       b.append("</a>");
     }
-    b.append("<a href=\"#methods\">Methods</a><a href=\"#provenance\">Provenance</a>");
+    b.append("<a href=\"#provenance\">Provenance</a>");
     b.append("</nav>\n</header>\n");
     for (Section s : m.sections()) {
       b.append("<section id=\"").append(html(s.id())).append("\">\n<h2>");

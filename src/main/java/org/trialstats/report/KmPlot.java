@@ -119,7 +119,18 @@ public final class KmPlot {
     for (Curve c : s.curves()) {
       labelW = Math.max(labelW, ForestPlot.textWidth(c.label(), FONT, false));
     }
-    double left = Math.max(64, Math.min(240, labelW + 16));
+    // The risk table's first count is centred on tick 0 (the y-axis): the arm labels left of it
+    // need their width plus half the widest count plus a gap.
+    int maxCount = 0;
+    for (Curve c : s.curves()) {
+      if (c.atRisk() != null) {
+        for (int v : c.atRisk()) {
+          maxCount = Math.max(maxCount, v);
+        }
+      }
+    }
+    double countW = ForestPlot.textWidth(Integer.toString(maxCount), FONT, false);
+    double left = Math.max(64, 4 + labelW + 14 + countW / 2);
     double right = 24;
     double plotW = WIDTH - left - right;
     // Legend rows: entries flow left to right and wrap.

@@ -25,9 +25,17 @@ import org.trialstats.response.DifferenceMethod;
 import org.trialstats.response.RiskDifference;
 import org.trialstats.subgroup.LikelihoodRatio;
 import org.trialstats.subgroup.SubgroupEffects;
+import org.trialstats.survival.ConfType;
+import org.trialstats.survival.Convention;
+import org.trialstats.survival.CountTable;
 import org.trialstats.survival.CoxFit;
 import org.trialstats.survival.CoxModel;
 import org.trialstats.survival.CoxTies;
+import org.trialstats.survival.KaplanMeier;
+import org.trialstats.survival.KmQuantile;
+import org.trialstats.survival.LogRank;
+import org.trialstats.survival.Rmst;
+import org.trialstats.survival.SurvivalData;
 import org.trialstats.survival.TimeUnit;
 
 /**
@@ -460,33 +468,245 @@ public final class ReportBuilder {
   private Section tteSection(ReportSpec.Tte e) {
     List<Block> blocks = new ArrayList<>();
     TteData d = tteData(e);
-    List<List<String>> ev = new ArrayList<>();
-    for (String a : arms) {
-      int n = 0;
-      int x = 0;
-      for (int i = 0; i < d.arm().length; i++) {
-        if (d.arm()[i].equals(a)) {
-          n++;
-          x += d.event()[i] ? 1 : 0;
-        }
+    String an = e.paramcd() + ":km";
+    double level = spec.confLevel();
+    String ciLab = pctLabel(level);
+    Convention conv = spec.convention().equals("sas") ? Convention.SAS : Convention.R;
+    ConfType ct = ConfType.parse(e.confType());
+    int[] g = new int[d.arm().length];
+    for (int i = 0; i < g.length; i++) {
+      g[i] = arms.indexOf(d.arm()[i]);
+    }
+    SurvivalData sd = SurvivalData.of(d.time(), d.event(), g, arms);
+    CountTable table = sd.counts(false);
+    String unit = e.reportUnit();
+    List<KaplanMeier> kms = new ArrayList<>();
+    List<List<String>> med = new ArrayList<>();
+    List<KmQuantile.Estimate> medians = new ArrayList<>();
+    String kmMethod = "kaplan-meier/greenwood/" + ct.label();
+    for (int a = 0; a < arms.size(); a++) {
+      KaplanMeier km = KaplanMeier.fit(table, 0, a, false, ct, level);
+      kms.add(km);
+      String arm = arms.get(a);
+      if (km.n() == 0) {
+        med.add(List.of(arm, "0", "0", "", "", ""));
+        medians.add(new KmQuantile.Estimate(Double.NaN, Double.NaN, Double.NaN));
+        continue;
       }
+      KmQuantile.Estimate m = KmQuantile.of(km, 0.5, conv);
+      medians.add(m);
       rows.add(
-          ResultRow.of(e.paramcd() + ":km", a, "events").n(n).events(x).method("count").build());
-      ev.add(List.of(a, Integer.toString(n), Integer.toString(x)));
+          ResultRow.of(an, arm, "median")
+              .estimate(m.estimate())
+              .ci(m.lower(), m.upper(), level)
+              .n(km.n())
+              .events(km.events())
+              .method("brookmeyer-crowley/" + ct.label() + "/" + conv.label())
+              .note(m.note())
+              .build());
+      KaplanMeier fu = KaplanMeier.fit(table, 0, a, true, ct, level);
+      KmQuantile.Estimate f = KmQuantile.of(fu, 0.5, conv);
+      rows.add(
+          ResultRow.of(an, arm, "followup_median")
+              .estimate(f.estimate())
+              .n(km.n())
+              .method("reverse-kaplan-meier/" + conv.label())
+              .note(Double.isNaN(f.estimate()) ? "not reached" : null)
+              .build());
+      med.add(
+          List.of(
+              arm,
+              Integer.toString(km.n()),
+              Integer.toString(km.events()),
+              Fmt.num(m.estimate()),
+              Fmt.ci(m.lower(), m.upper()),
+              Fmt.num(f.estimate())));
     }
     blocks.add(
         new Table(
-            e.label() + ": subjects and events",
-            List.of("Arm", "N", "Events"),
-            ev,
-            new boolean[] {false, true, true}));
-    blocks.add(
-        new Pending("Kaplan\u2013Meier curves, medians, landmarks and log-rank test (km core)"));
+            e.label() + ": median (" + unit + ")",
+            List.of("Arm", "N", "Events", "Median", ciLab, "Median follow-up"),
+            med,
+            new boolean[] {false, true, true, true, true, true}));
+    // Tests.
+    List<String> annotations = new ArrayList<>();
     if (!singleArm()) {
-      blocks.add(coxTable(e, d));
+      for (String t : e.tests()) {
+        if (t.equals("cox")) {
+          continue;
+        }
+        LogRank.Test test = LogRank.Test.parse(t);
+        LogRank.Result lr = LogRank.test(table, test);
+        rows.add(
+            ResultRow.of(
+                    e.paramcd() + ":logrank",
+                    "ALL",
+                    test.method().startsWith("logrank") ? "logrank" : "test")
+                .statistic(lr.statistic())
+                .df((double) lr.df())
+                .pValue(lr.pValue())
+                .n(d.time().length)
+                .method(lr.method())
+                .build());
+        annotations.add(
+            String.format(
+                Locale.ROOT,
+                "%s: chi-square %s on %d df, p %s",
+                lr.method(),
+                Fmt.num(lr.statistic()),
+                lr.df(),
+                pText(lr.pValue())));
+      }
+    }
+    // Landmarks.
+    if (!e.landmarks().isEmpty()) {
+      List<List<String>> lm = new ArrayList<>();
+      List<String> header = new ArrayList<>(List.of("Arm"));
+      for (double t : e.landmarks()) {
+        header.add("S(" + KmPlot.tickLabel(t) + ")");
+        header.add(ciLab);
+      }
+      for (int a = 0; a < arms.size(); a++) {
+        KaplanMeier km = kms.get(a);
+        List<String> row = new ArrayList<>(List.of(arms.get(a)));
+        for (double t : e.landmarks()) {
+          double[] v =
+              km.n() == 0
+                  ? new double[] {Double.NaN, Double.NaN, Double.NaN}
+                  : km.at(t, conv == Convention.R);
+          rows.add(
+              ResultRow.of(an, arms.get(a), "survival")
+                  .time(t)
+                  .estimate(v[0])
+                  .ci(v[1], v[2], level)
+                  .n(km.atRisk(t))
+                  .method("kaplan-meier/greenwood/" + ct.label())
+                  .note(Double.isNaN(v[0]) ? "beyond the last observation" : null)
+                  .build());
+          row.add(Fmt.pct(v[0]));
+          row.add(Fmt.pctCi(v[1], v[2]));
+        }
+        lm.add(row);
+      }
+      boolean[] num = new boolean[header.size()];
+      java.util.Arrays.fill(num, true);
+      num[0] = false;
+      blocks.add(
+          new Table(
+              e.label() + ": event-free rate (%) at landmark times (" + unit + ")",
+              header,
+              lm,
+              num));
+    }
+    Block cox = null;
+    if (!singleArm()) {
+      cox = coxTable(e, d, annotations);
+    }
+    // Figure.
+    double tMax = 0;
+    for (KaplanMeier km : kms) {
+      if (km.n() > 0) {
+        tMax = Math.max(tMax, km.lastTime());
+      }
+    }
+    double[] ticks = KmPlot.ticks(tMax, unit);
+    List<KmPlot.Curve> curves = new ArrayList<>();
+    for (int a = 0; a < arms.size(); a++) {
+      KaplanMeier km = kms.get(a);
+      int m = km.size();
+      double[] t = new double[m + 1];
+      double[] sv = new double[m + 1];
+      double[] lo = new double[m + 1];
+      double[] hi = new double[m + 1];
+      sv[0] = 1;
+      lo[0] = 1;
+      hi[0] = 1;
+      int nc = 0;
+      for (int i = 0; i < m; i++) {
+        t[i + 1] = km.time(i);
+        sv[i + 1] = km.surv(i);
+        lo[i + 1] = km.lower(i);
+        hi[i + 1] = km.upper(i);
+        nc += km.nCensor(i) > 0 ? 1 : 0;
+      }
+      double[] ctimes = new double[nc];
+      nc = 0;
+      for (int i = 0; i < m; i++) {
+        if (km.nCensor(i) > 0) {
+          ctimes[nc++] = km.time(i);
+        }
+      }
+      int[] atRisk = new int[ticks.length];
+      for (int j = 0; j < ticks.length; j++) {
+        atRisk[j] = km.atRisk(ticks[j]);
+        rows.add(
+            ResultRow.of(an, arms.get(a), "at_risk")
+                .time(ticks[j])
+                .n(atRisk[j])
+                .method("count")
+                .build());
+      }
+      curves.add(
+          new KmPlot.Curve(arms.get(a), t, sv, lo, hi, ctimes, medians.get(a).estimate(), atRisk));
+    }
+    String xl = "Time (" + unit + ")";
+    KmPlot.Spec ks =
+        new KmPlot.Spec(
+            e.label() + " by arm (Kaplan\u2013Meier)",
+            xl,
+            e.label(),
+            ticks,
+            curves,
+            annotations,
+            e.ciBands(),
+            true);
+    blocks.add(
+        0,
+        new ReportModel.Figure(
+            KmPlot.svg(ks),
+            "Kaplan\u2013Meier estimate of "
+                + e.label().toLowerCase(Locale.ROOT)
+                + (e.ciBands()
+                    ? " with pointwise "
+                        + Fmt.level(level)
+                        + "% confidence bands ("
+                        + ct.label()
+                        + ")"
+                    : "")
+                + "; ticks mark censored observations; dashed lines show medians.",
+            "km"));
+    if (cox != null) {
+      blocks.add(cox);
     }
     if (e.rmstTau() != null) {
-      blocks.add(new Pending("RMST (rmst core)"));
+      blocks.add(rmstTable(e, d));
+    }
+    methods.add(
+        String.format(
+            Locale.ROOT,
+            "%s (%s, CNSR 0 = event; times in %s converted to %s, months = days / 30.4375):"
+                + " Kaplan\u2013Meier estimates with Greenwood variance and %s%% pointwise"
+                + " confidence intervals on the %s scale; median with the Brookmeyer\u2013Crowley"
+                + " interval (%s rules); landmark rates %s; median follow-up by reverse"
+                + " Kaplan\u2013Meier; number at risk = subjects with time \u2265 t.",
+            e.label(),
+            e.paramcd(),
+            e.timeUnit(),
+            unit,
+            Fmt.level(level),
+            ct.label(),
+            conv.label().toUpperCase(Locale.ROOT),
+            conv == Convention.R
+                ? "carried forward beyond the last observation (R extend = TRUE)"
+                : "not estimable beyond the last observation (SAS)"));
+    if (!singleArm() && !e.tests().isEmpty()) {
+      methods.add(
+          e.paramcd()
+              + ": unstratified "
+              + String.join(", ", e.tests())
+              + " test"
+              + (e.tests().size() > 1 ? "s" : "")
+              + " across arms (chi-square with arms - 1 df).");
     }
     return new Section(
         "tte-" + e.paramcd().toLowerCase(Locale.ROOT),
@@ -494,7 +714,92 @@ public final class ReportBuilder {
         blocks);
   }
 
-  private Block coxTable(ReportSpec.Tte e, TteData d) {
+  private static String pText(double p) {
+    String t = Fmt.p(p);
+    return t.startsWith("<") ? t : "= " + t;
+  }
+
+  private Block rmstTable(ReportSpec.Tte e, TteData d) {
+    double tau = e.rmstTau();
+    double level = spec.confLevel();
+    List<List<String>> cells = new ArrayList<>();
+    List<Rmst.Arm> res = new ArrayList<>();
+    String an = e.paramcd() + ":rmst";
+    for (String a : arms) {
+      int n = 0;
+      for (String x : d.arm()) {
+        n += x.equals(a) ? 1 : 0;
+      }
+      double[] t = new double[n];
+      boolean[] ev = new boolean[n];
+      int k = 0;
+      for (int i = 0; i < d.arm().length; i++) {
+        if (d.arm()[i].equals(a)) {
+          t[k] = d.time()[i];
+          ev[k++] = d.event()[i];
+        }
+      }
+      Rmst.Arm r = n == 0 ? null : Rmst.arm(t, ev, tau);
+      res.add(r);
+      if (r == null) {
+        cells.add(List.of(a, "NE", "", ""));
+        continue;
+      }
+      double[] ci = r.ci(level);
+      rows.add(
+          ResultRow.of(an, a, "rmst")
+              .time(tau)
+              .estimate(r.estimate())
+              .ci(ci[0], ci[1], level)
+              .n(r.n())
+              .events(r.events())
+              .method("km-area/survrm2")
+              .build());
+      cells.add(List.of(a, Fmt.num(r.estimate()), Fmt.ci(ci[0], ci[1]), ""));
+    }
+    if (!singleArm() && res.get(0) != null) {
+      for (int a = 1; a < arms.size(); a++) {
+        if (res.get(a) == null) {
+          continue;
+        }
+        Rmst.Contrast c = Rmst.difference(res.get(a), res.get(0), level);
+        String g = arms.get(a) + " vs " + reference();
+        rows.add(
+            ResultRow.of(an, g, "difference")
+                .time(tau)
+                .estimate(c.estimate())
+                .ci(c.low(), c.high(), level)
+                .pValue(c.p())
+                .statistic(c.statistic())
+                .method("survrm2/normal")
+                .build());
+        cells.add(
+            List.of(
+                g, Fmt.num(c.estimate()), Fmt.ci(c.low(), c.high()), Fmt.p(c.p()), "difference"));
+      }
+    }
+    methods.add(
+        String.format(
+            Locale.ROOT,
+            "%s: restricted mean survival time up to tau = %s %s (area under the Kaplan\u2013Meier"
+                + " curve, survRM2 variance); differences versus the reference with normal %s%%"
+                + " intervals.",
+            e.paramcd(),
+            KmPlot.tickLabel(tau),
+            e.reportUnit(),
+            Fmt.level(level)));
+    return new Table(
+        e.label()
+            + ": restricted mean survival time to "
+            + KmPlot.tickLabel(tau)
+            + " "
+            + e.reportUnit(),
+        List.of("Arm / comparison", "RMST", pctLabel(level), "p"),
+        cells,
+        new boolean[] {false, true, true, true});
+  }
+
+  private Block coxTable(ReportSpec.Tte e, TteData d, List<String> annotations) {
     int p = arms.size() - 1;
     int n = d.time().length;
     double[][] x = new double[p][n];
@@ -517,6 +822,14 @@ public final class ReportBuilder {
         double[] ci = fit.hrCi(j, level);
         b.estimate(fit.hr(j)).ci(ci[0], ci[1], level).pValue(fit.pWald(j)).statistic(fit.z(j));
         cells.add(List.of(g, Fmt.num(fit.hr(j)), Fmt.ci(ci[0], ci[1]), Fmt.p(fit.pWald(j))));
+        annotations.add(
+            String.format(
+                Locale.ROOT,
+                "HR %s %s (%s%% CI %s)",
+                g,
+                Fmt.num(fit.hr(j)),
+                Fmt.level(level),
+                Fmt.ci(ci[0], ci[1])));
       } else {
         b.note("not estimable (monotone likelihood)");
         cells.add(List.of(g, "NE", "", ""));
@@ -586,6 +899,11 @@ public final class ReportBuilder {
     if (singleArm()) {
       if (spec.response() != null && lastBor != null) {
         blocks.addAll(orrForest(values));
+      }
+      for (ReportSpec.Tte e : spec.endpoints()) {
+        if (e.forest()) {
+          blocks.add(medianBySubgroup(e, tteCache.get(e.paramcd()), values));
+        }
       }
     } else {
       for (ReportSpec.Tte e : spec.endpoints()) {
@@ -772,6 +1090,59 @@ public final class ReportBuilder {
         hi,
         m,
         c != null && !c.estimable() ? c.reason() : null);
+  }
+
+  /** Single arm: N, events and KM median with CI within each subgroup level. */
+  private Block medianBySubgroup(
+      ReportSpec.Tte e, TteData d, Map<String, Map<String, String>> values) {
+    double level = spec.confLevel();
+    Convention conv = spec.convention().equals("sas") ? Convention.SAS : Convention.R;
+    ConfType ct = ConfType.parse(e.confType());
+    List<List<String>> cells = new ArrayList<>();
+    for (Map.Entry<String, Map<String, String>> v : values.entrySet()) {
+      for (String lvl : sortedLevels(v.getValue())) {
+        List<Integer> sub = new ArrayList<>();
+        for (int i = 0; i < d.ids().length; i++) {
+          if (lvl.equals(v.getValue().get(d.ids()[i]))) {
+            sub.add(i);
+          }
+        }
+        String label = subgroupLabel(v.getKey()) + ": " + lvl;
+        if (sub.isEmpty()) {
+          cells.add(List.of(label, "0", "0", "NE", ""));
+          continue;
+        }
+        double[] t = new double[sub.size()];
+        boolean[] ev = new boolean[sub.size()];
+        for (int j = 0; j < t.length; j++) {
+          t[j] = d.time()[sub.get(j)];
+          ev[j] = d.event()[sub.get(j)];
+        }
+        KaplanMeier km = KaplanMeier.fit(SurvivalData.of(t, ev), ct, level);
+        KmQuantile.Estimate m = KmQuantile.of(km, 0.5, conv);
+        rows.add(
+            ResultRow.of(e.paramcd() + ":subgroup", v.getKey() + "=" + lvl, "median")
+                .estimate(m.estimate())
+                .ci(m.lower(), m.upper(), level)
+                .n(km.n())
+                .events(km.events())
+                .method("brookmeyer-crowley/" + ct.label() + "/" + conv.label())
+                .note(m.note())
+                .build());
+        cells.add(
+            List.of(
+                label,
+                Integer.toString(km.n()),
+                Integer.toString(km.events()),
+                Fmt.num(m.estimate()),
+                Fmt.ci(m.lower(), m.upper())));
+      }
+    }
+    return new Table(
+        e.label() + ": median by subgroup (" + e.reportUnit() + ")",
+        List.of("Subgroup", "N", "Events", "Median", pctLabel(level)),
+        cells,
+        new boolean[] {false, true, true, true, true});
   }
 
   private List<Block> orrForest(Map<String, Map<String, String>> values) {
