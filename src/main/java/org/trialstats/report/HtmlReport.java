@@ -39,7 +39,7 @@ public final class HtmlReport {
       caption{text-align:left;font-weight:bold;padding:4px 0;caption-side:top;white-space:nowrap}
       th,td{padding:3px 10px;border-bottom:1px solid var(--rule);vertical-align:top}
       th{text-align:left;background:var(--band);border-bottom:2px solid var(--rule)}
-      td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+      td.num,th.num,td.count{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
       figure{margin:10px 0 18px;page-break-inside:avoid;break-inside:avoid}
       figure svg{max-width:100%;height:auto;display:block}
       figcaption{font-size:12px;color:var(--muted);margin-top:4px}
@@ -151,7 +151,7 @@ public final class HtmlReport {
     b.append("<th>SHA-256</th></tr></thead>\n<tbody>\n");
     for (InputFile f : p.inputs()) {
       b.append("<tr><td>").append(html(f.role())).append("</td><td>").append(html(f.path()));
-      b.append("</td><td class=\"num\">").append(f.rows() < 0 ? "" : Integer.toString(f.rows()));
+      b.append("</td><td class=\"count\">").append(f.rows() < 0 ? "" : Integer.toString(f.rows()));
       b.append("</td><td class=\"mono\">").append(html(f.sha256())).append("</td></tr>\n");
     }
     b.append("<tr><td>spec</td><td>").append(html(p.specPath()));
