@@ -25,7 +25,10 @@ public final class Main {
     cl.setParameterExceptionHandler(
         (ex, a) -> {
           CommandLine c = ex.getCommandLine();
-          c.getErr().println("trialstats: " + ex.getMessage());
+          // An option setter that rejects its value (e.g. --conf-level) arrives wrapped.
+          String msg =
+              ex.getCause() instanceof InputException ie ? ie.getMessage() : ex.getMessage();
+          c.getErr().println("trialstats: " + msg);
           c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
           c.getErr().flush();
           return ExitCodes.BAD_INPUT;

@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
       SimulateCommand.class,
-      ReportCommand.class
+      ReportCommand.class,
+      OrrCommand.class
     })
 public final class TrialstatsCommand implements Runnable {
   @Option(
