@@ -17,7 +17,8 @@ import picocli.CommandLine.ScopeType;
       picocli.CommandLine.HelpCommand.class,
       SimulateCommand.class,
       ReportCommand.class,
-      OrrCommand.class
+      OrrCommand.class,
+      KmCommand.class
     })
 public final class TrialstatsCommand implements Runnable {
   @Option(

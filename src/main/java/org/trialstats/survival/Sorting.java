@@ -22,6 +22,9 @@ final class Sorting {
     if (sorted) {
       return a;
     }
+    // bottom-up merge sort that carries the keys with the indices (sequential memory access)
+    double[] ka = key.clone();
+    double[] kb = new double[n];
     int[] b = new int[n];
     for (int width = 1; width < n; width *= 2) {
       for (int lo = 0; lo < n; lo += 2 * width) {
@@ -30,19 +33,35 @@ final class Sorting {
         int i = lo;
         int j = mid;
         int k = lo;
+        if (mid >= hi || ka[mid - 1] <= ka[mid]) {
+          System.arraycopy(ka, lo, kb, lo, hi - lo);
+          System.arraycopy(a, lo, b, lo, hi - lo);
+          continue;
+        }
         while (i < mid && j < hi) {
-          b[k++] = key[a[j]] < key[a[i]] ? a[j++] : a[i++];
+          if (ka[j] < ka[i]) {
+            kb[k] = ka[j];
+            b[k++] = a[j++];
+          } else {
+            kb[k] = ka[i];
+            b[k++] = a[i++];
+          }
         }
         while (i < mid) {
+          kb[k] = ka[i];
           b[k++] = a[i++];
         }
         while (j < hi) {
+          kb[k] = ka[j];
           b[k++] = a[j++];
         }
       }
       int[] tmp = a;
       a = b;
       b = tmp;
+      double[] kt = ka;
+      ka = kb;
+      kb = kt;
     }
     return a;
   }

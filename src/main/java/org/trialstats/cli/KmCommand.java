@@ -1,0 +1,400 @@
+package org.trialstats.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.trialstats.io.AtomicFiles;
+import org.trialstats.io.InputException;
+import org.trialstats.report.Cells;
+import org.trialstats.report.OutputFormat;
+import org.trialstats.report.ResultRow;
+import org.trialstats.survival.ConfType;
+import org.trialstats.survival.Convention;
+import org.trialstats.survival.CountTable;
+import org.trialstats.survival.KaplanMeier;
+import org.trialstats.survival.KmQuantile;
+import org.trialstats.survival.LogRank;
+import org.trialstats.survival.RiskGrid;
+import org.trialstats.survival.SurvivalData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code trialstats km}: Kaplan–Meier estimates per group (median and quartiles with
+ * Brookmeyer–Crowley limits, landmark survival, numbers at risk, median follow-up by reverse
+ * Kaplan–Meier, optional step table) and, with {@code --by}, tests of the log-rank family. See
+ * docs/survival-km.md.
+ */
+@Command(
+    name = "km",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Kaplan-Meier estimates (median, quartiles, landmark survival, numbers at risk, median"
+          + " follow-up) and, with --by, log-rank family tests.",
+      "R conventions by default (CI log, R quantile rules); --convention sas: log-log CIs and"
+          + " PROC LIFETEST quantile rules."
+    })
+public final class KmCommand implements Runnable {
+  @Spec CommandSpec spec;
+  @Mixin DataOptions data;
+  @Mixin SurvivalOptions surv;
+  @Mixin ConfidenceOptions conf;
+  @Mixin OutputOptions output;
+
+  @Option(
+      names = "--conf-type",
+      paramLabel = "TYPE",
+      description =
+          "Pointwise CI transform: plain, log, log-log, logit, arcsine (default: log with"
+              + " --convention r, log-log with --convention sas).")
+  String confType;
+
+  @Option(
+      names = "--at",
+      paramLabel = "T",
+      split = ",",
+      description = "Landmark times (in the report unit) for survival estimates, e.g. 6,12,24.")
+  List<Double> at = new ArrayList<>();
+
+  @Option(
+      names = "--risk-times",
+      paramLabel = "T",
+      split = ",",
+      description =
+          "Times (report unit) for numbers at risk (default: 0 and about ten round steps to the"
+              + " last observed time).")
+  List<Double> riskTimes;
+
+  @Option(
+      names = "--test",
+      paramLabel = "TEST",
+      description =
+          "Test(s) with --by (repeatable): logrank (default), gehan (SAS Wilcoxon), peto (R"
+              + " rho=1), tarone-ware, fh:RHO,GAMMA.")
+  List<String> tests = new ArrayList<>();
+
+  @Option(
+      names = "--table",
+      description =
+          "Print the full step table (time, n.risk, n.event, n.censor, survival, std.err, lower,"
+              + " upper) per group instead of the summary rows.")
+  boolean table;
+
+  @Override
+  public void run() {
+    ConfType ct = confType();
+    List<LogRank.Test> testList = tests();
+    for (Double t : at) {
+      if (t == null || !(t >= 0) || t.isInfinite()) {
+        throw new InputException("--at: expected non-negative times, found " + t);
+      }
+    }
+    if (riskTimes != null) {
+      for (Double t : riskTimes) {
+        if (t == null || !(t >= 0) || t.isInfinite()) {
+          throw new InputException("--risk-times: expected non-negative times, found " + t);
+        }
+      }
+    }
+    SurvivalInput in = surv.load(data);
+    SurvivalData d = in.data();
+    Convention cv = surv.convention;
+    double level = conf.level();
+    CountTable pooled = d.counts(false);
+    int k = d.groupCount();
+    List<KaplanMeier> fits = new ArrayList<>();
+    for (int g = 0; g < k; g++) {
+      fits.add(KaplanMeier.fit(pooled, 0, g, false, ct, level));
+    }
+    List<String> heading = heading(in, ct, cv, level);
+    if (table) {
+      emitTable(d, fits, heading);
+      return;
+    }
+    List<ResultRow> rows = new ArrayList<>();
+    String qMethod = "brookmeyer-crowley/" + ct.label() + " (" + cv.label() + " rules)";
+    String sMethod = "greenwood/" + ct.label();
+    for (int g = 0; g < k; g++) {
+      KaplanMeier f = fits.get(g);
+      String grp = d.groupLevels().get(g);
+      double[] probs = {0.5, 0.25, 0.75};
+      String[] terms = {"median", "q25", "q75"};
+      for (int j = 0; j < 3; j++) {
+        KmQuantile.Estimate q = KmQuantile.of(f, probs[j], cv);
+        rows.add(
+            ResultRow.of("km", grp, terms[j])
+                .estimate(q.estimate())
+                .ci(q.lower(), q.upper(), level)
+                .n(f.n())
+                .events(f.events())
+                .method(qMethod)
+                .note(q.note())
+                .build());
+      }
+      for (double t : at) {
+        boolean extend = cv == Convention.R;
+        double[] s = f.at(t, extend);
+        String note = null;
+        if (t > f.lastTime()) {
+          note =
+              extend
+                  ? "beyond the last observation (" + num(f.lastTime()) + "): carried forward"
+                  : "beyond the last observation (" + num(f.lastTime()) + "): not estimable";
+        } else if (Double.isNaN(s[1]) && !Double.isNaN(s[0])) {
+          note = "confidence limits not defined at S = " + num(s[0]) + " for " + ct.label();
+        }
+        rows.add(
+            ResultRow.of("km", grp, "survival")
+                .time(t)
+                .estimate(s[0])
+                .ci(s[1], s[2], level)
+                .n(f.atRisk(t))
+                .method(sMethod)
+                .note(note)
+                .build());
+      }
+      double[] grid =
+          riskTimes != null
+              ? riskTimes.stream().mapToDouble(Double::doubleValue).toArray()
+              : RiskGrid.of(maxTime(d), surv.outputUnit());
+      for (double t : grid) {
+        rows.add(
+            ResultRow.of("km", grp, "at_risk")
+                .time(t)
+                .estimate((double) f.atRisk(t))
+                .method("subjects with time >= t")
+                .build());
+      }
+      KaplanMeier rev = KaplanMeier.fit(pooled, 0, g, true, ct, level);
+      KmQuantile.Estimate fu = KmQuantile.of(rev, 0.5, cv);
+      rows.add(
+          ResultRow.of("km", grp, "followup_median")
+              .estimate(fu.estimate())
+              .ci(fu.lower(), fu.upper(), level)
+              .n(f.n())
+              .method("reverse-kaplan-meier/" + qMethod)
+              .note(fu.note())
+              .build());
+    }
+    if (k > 1) {
+      CountTable t = d.strataCount() > 1 ? d.counts(true) : pooled;
+      String grp = k == 2 ? d.groupLevels().get(1) + " vs " + d.groupLevels().get(0) : "overall";
+      String strat =
+          d.strataCount() > 1
+              ? "stratified by "
+                  + String.join(",", surv.strata)
+                  + " ("
+                  + d.strataCount()
+                  + " strata)"
+              : null;
+      for (LogRank.Test test : testList) {
+        LogRank.Result r = LogRank.test(t, test);
+        String note = strat;
+        if (Double.isNaN(r.statistic())) {
+          note = "not estimable: fewer than two groups with expected events";
+        }
+        rows.add(
+            ResultRow.of(
+                    "logrank", grp, test.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .statistic(r.statistic())
+                .df(Double.isNaN(r.statistic()) ? null : (double) r.df())
+                .pValue(r.pValue())
+                .n(d.size())
+                .events(d.eventCount())
+                .method(test.method())
+                .note(note)
+                .build());
+      }
+    }
+    output.emit(spec, rows, heading);
+  }
+
+  private static double maxTime(SurvivalData d) {
+    return d.size() == 0 ? 0 : d.time(d.size() - 1);
+  }
+
+  ConfType confType() {
+    if (confType == null) {
+      return surv.convention == Convention.SAS ? ConfType.LOG_LOG : ConfType.LOG;
+    }
+    try {
+      return ConfType.parse(confType);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(
+          "--conf-type: expected plain, log, log-log, logit or arcsine, found '" + confType + "'");
+    }
+  }
+
+  List<LogRank.Test> tests() {
+    List<LogRank.Test> out = new ArrayList<>();
+    for (String s : tests.isEmpty() ? List.of("logrank") : tests) {
+      try {
+        out.add(LogRank.Test.parse(s));
+      } catch (IllegalArgumentException e) {
+        throw new InputException(
+            "--test: expected logrank, gehan, peto, tarone-ware or fh:RHO,GAMMA (RHO, GAMMA >= 0),"
+                + " found '"
+                + s
+                + "'");
+      }
+    }
+    return out;
+  }
+
+  private List<String> heading(SurvivalInput in, ConfType ct, Convention cv, double level) {
+    SurvivalData d = in.data();
+    List<String> h = new ArrayList<>();
+    h.add(
+        String.format(
+            Locale.ROOT,
+            "Kaplan-Meier: %d subjects, %d events; times in %s; %s%% CIs, %s transform, %s"
+                + " convention",
+            d.size(),
+            d.eventCount(),
+            in.unit(),
+            num(level * 100),
+            ct.label(),
+            cv.label()));
+    if (d.groupCount() > 1) {
+      h.add(
+          "Groups ("
+              + surv.by
+              + "): "
+              + String.join(", ", d.groupLevels())
+              + "; reference "
+              + d.groupLevels().get(0));
+    }
+    for (String n : in.notes()) {
+      h.add("Note: " + n);
+    }
+    return h;
+  }
+
+  private static String num(double v) {
+    return Cells.number(v);
+  }
+
+  private void emitTable(SurvivalData d, List<KaplanMeier> fits, List<String> heading) {
+    String[] cols = {
+      "group", "time", "n_risk", "n_event", "n_censor", "survival", "std_err", "lower", "upper"
+    };
+    List<Object[]> rows = new ArrayList<>();
+    for (int g = 0; g < fits.size(); g++) {
+      KaplanMeier f = fits.get(g);
+      for (int i = 0; i < f.size(); i++) {
+        rows.add(
+            new Object[] {
+              d.groupLevels().get(g),
+              f.time(i),
+              f.nRisk(i),
+              f.nEvent(i),
+              f.nCensor(i),
+              f.surv(i),
+              f.stdErr(i),
+              f.lower(i),
+              f.upper(i)
+            });
+      }
+    }
+    if (output.out != null) {
+      AtomicFiles.writeText(output.out, w -> writeTable(w, output.format, cols, rows, heading));
+    } else {
+      PrintWriter w = spec.commandLine().getOut();
+      writeTable(w, output.format, cols, rows, heading);
+    }
+  }
+
+  /** The step table in the chosen format (same column names in csv, json and text). */
+  static void writeTable(
+      Writer w, OutputFormat fmt, String[] cols, List<Object[]> rows, List<String> heading) {
+    try {
+      switch (fmt) {
+        case CSV -> {
+          w.write(String.join(",", cols));
+          w.write('\n');
+          for (Object[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+              if (i > 0) {
+                w.write(',');
+              }
+              w.write(
+                  Cells.csvField(r[i] instanceof String s ? Cells.safeText(s) : Cells.plain(r[i])));
+            }
+            w.write('\n');
+          }
+        }
+        case JSON -> {
+          w.write("[");
+          for (int k = 0; k < rows.size(); k++) {
+            w.write(k == 0 ? "\n  {" : ",\n  {");
+            Object[] r = rows.get(k);
+            for (int i = 0; i < r.length; i++) {
+              if (i > 0) {
+                w.write(", ");
+              }
+              w.write(Cells.jsonString(cols[i]) + ": ");
+              Object o = r[i];
+              if (o instanceof String s) {
+                w.write(Cells.jsonString(s));
+              } else if (o instanceof Double x && (x.isNaN() || x.isInfinite())) {
+                w.write("null");
+              } else {
+                w.write(Cells.plain(o));
+              }
+            }
+            w.write("}");
+          }
+          w.write(rows.isEmpty() ? "]\n" : "\n]\n");
+        }
+        case TEXT -> {
+          for (String h : heading) {
+            w.write(h + "\n");
+          }
+          w.write("\n");
+          List<String[]> cells = new ArrayList<>();
+          int[] width = new int[cols.length];
+          for (int i = 0; i < cols.length; i++) {
+            width[i] = cols[i].length();
+          }
+          for (Object[] r : rows) {
+            String[] s = new String[cols.length];
+            for (int i = 0; i < r.length; i++) {
+              s[i] = r[i] instanceof Double x ? Cells.readable(x, 4) : Cells.plain(r[i]);
+              width[i] = Math.max(width[i], s[i].length());
+            }
+            cells.add(s);
+          }
+          StringBuilder b = new StringBuilder();
+          line(b, cols, width);
+          for (String[] s : cells) {
+            line(b, s, width);
+          }
+          w.write(b.toString());
+        }
+      }
+      w.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void line(StringBuilder b, String[] s, int[] width) {
+    for (int i = 0; i < s.length; i++) {
+      if (i > 0) {
+        b.append("  ");
+      }
+      b.append(s[i]).append(" ".repeat(width[i] - s[i].length()));
+    }
+    while (b.length() > 0 && b.charAt(b.length() - 1) == ' ') {
+      b.setLength(b.length() - 1);
+    }
+    b.append('\n');
+  }
+}
