@@ -68,6 +68,7 @@ lung <- read.csv(file.path(ds, "lung.csv"))
 lung$status <- lung$status - 1; lung$sex <- factor(lung$sex)
 emit("lung_sex_age", lung, ~ sex + age)
 emit("lung_sex_strata", lung, ~ sex, strata = "ph.ecog", lr_group = "sex")
+emit("lung_sex_ecog", lung, ~ sex + ph.ecog)  # ph.ecog has a missing value: complete cases
 
 colon <- read.csv(file.path(ds, "colon.csv"))
 colon <- colon[colon$etype == 2, ]

@@ -18,7 +18,9 @@ import picocli.CommandLine.ScopeType;
       SimulateCommand.class,
       ReportCommand.class,
       OrrCommand.class,
-      KmCommand.class
+      KmCommand.class,
+      CoxCommand.class,
+      RmstCommand.class
     })
 public final class TrialstatsCommand implements Runnable {
   @Option(
