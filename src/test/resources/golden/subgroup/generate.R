@@ -136,3 +136,20 @@ for (k in 2:5) {
 w(do.call(rbind, qs), "seeded_age_quantiles.csv")
 pv <- c(0.01, 0.04, 0.03, 0.2, 0.005, 0.5, 0.04, 0.9, 0.0001, 0.049)
 w(data.frame(p = pv, holm = p.adjust(pv, "holm"), bh = p.adjust(pv, "BH")), "p_adjust.csv")
+
+# ---- KM medians under each CI transform (seeded data, per arm x sex) ---------------------------
+kmq <- list()
+for (ct in c("log", "log-log", "plain")) for (a in levels(sd$arm)) for (s in levels(sd$SEX)) {
+  sub <- sd[sd$arm == a & sd$SEX == s, ]
+  q <- quantile(survfit(Surv(AVAL, 1 - CNSR) ~ 1, data = sub, conf.type = ct), 0.5)
+  kmq[[length(kmq) + 1]] <- data.frame(conf_type = ct, arm = a, sex = s, n = nrow(sub),
+    events = sum(1 - sub$CNSR), median = unname(q$quantile), lower = unname(q$lower),
+    upper = unname(q$upper))
+}
+w(do.call(rbind, kmq), "seeded_km_medians.csv")
+
+# ---- adjusted interaction p-values of the colon TTE analysis (the CLI's --adjust) --------------
+lrd <- do.call(rbind, lr)
+ct <- lrd[lrd$dataset == "colon" & lrd$endpoint == "tte", ]
+w(data.frame(variable = ct$variable, p = ct$p_value, holm = p.adjust(ct$p_value, "holm"),
+  bh = p.adjust(ct$p_value, "BH")), "colon_interaction_adjusted.csv")

@@ -20,7 +20,8 @@ import picocli.CommandLine.ScopeType;
       OrrCommand.class,
       KmCommand.class,
       CoxCommand.class,
-      RmstCommand.class
+      RmstCommand.class,
+      SubgroupsCommand.class
     })
 public final class TrialstatsCommand implements Runnable {
   @Option(
