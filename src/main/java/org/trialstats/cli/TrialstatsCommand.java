@@ -21,7 +21,9 @@ import picocli.CommandLine.ScopeType;
       KmCommand.class,
       CoxCommand.class,
       RmstCommand.class,
-      SubgroupsCommand.class
+      SubgroupsCommand.class,
+      SimonCommand.class,
+      BorCommand.class
     })
 public final class TrialstatsCommand implements Runnable {
   @Option(
