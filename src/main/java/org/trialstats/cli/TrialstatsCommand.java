@@ -22,7 +22,6 @@ import picocli.CommandLine.ScopeType;
       CoxCommand.class,
       RmstCommand.class,
       SubgroupsCommand.class,
-      SimonCommand.class,
       BorCommand.class
     })
 public final class TrialstatsCommand implements Runnable {
