@@ -1,6 +1,9 @@
 package org.trialstats.report;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,13 +18,16 @@ import org.trialstats.io.DataTable;
 import org.trialstats.io.InputException;
 import org.trialstats.report.ReportModel.Block;
 import org.trialstats.report.ReportModel.Paragraph;
-import org.trialstats.report.ReportModel.Pending;
 import org.trialstats.report.ReportModel.Section;
 import org.trialstats.report.ReportModel.Table;
+import org.trialstats.response.BestOverallResponse;
 import org.trialstats.response.BinomialInterval;
 import org.trialstats.response.BinomialMethod;
 import org.trialstats.response.BinomialTest;
+import org.trialstats.response.BorResult;
+import org.trialstats.response.BorSettings;
 import org.trialstats.response.DifferenceMethod;
+import org.trialstats.response.OverallResponse;
 import org.trialstats.response.RiskDifference;
 import org.trialstats.subgroup.LikelihoodRatio;
 import org.trialstats.subgroup.SubgroupEffects;
@@ -241,26 +247,28 @@ public final class ReportBuilder {
     DataTable adrs = DataLoader.read(spec.adrs(), null);
     inputs.add(input("ADRS", spec.adrs(), adrs.rowCount()));
     Map<String, String> bor = new HashMap<>();
-    if (r.derive()) {
-      blocks.add(new Pending("BOR derivation from visit responses (bor core); using none"));
-      return new Section("response", "Tumour response", blocks);
-    }
+    Map<String, String> reasons = new HashMap<>();
     String[] pc = adrs.column("PARAMCD");
     String[] id = adrs.column(spec.id());
     String[] val = adrs.column(r.value());
-    for (int i = 0; i < pc.length; i++) {
-      if (pc[i].equals(r.paramcd()) && armOf.containsKey(id[i])) {
-        if (bor.put(id[i], val[i]) != null) {
-          throw Columns.bad(adrs, i, spec.id(), "one " + r.paramcd() + " row per subject", id[i]);
+    if (r.derive()) {
+      deriveBor(adrs, r, bor, reasons);
+    } else {
+      for (int i = 0; i < pc.length; i++) {
+        if (pc[i].equals(r.paramcd()) && armOf.containsKey(id[i])) {
+          if (bor.put(id[i], val[i]) != null) {
+            throw Columns.bad(adrs, i, spec.id(), "one " + r.paramcd() + " row per subject", id[i]);
+          }
         }
       }
-    }
-    if (bor.isEmpty()) {
-      throw new InputException(
-          spec.adrs() + ": no PARAMCD = " + r.paramcd() + " rows for subjects of the population");
+      if (bor.isEmpty()) {
+        throw new InputException(
+            spec.adrs() + ": no PARAMCD = " + r.paramcd() + " rows for subjects of the population");
+      }
     }
     List<String[]> borRows = new ArrayList<>();
-    borRows.add(new String[] {spec.id(), "ARM", "BOR", "RESPONDER", "DISEASE_CONTROL"});
+    borRows.add(
+        new String[] {spec.id(), "ARM", "BOR", "RESPONDER", "DISEASE_CONTROL", "DERIVATION"});
     Map<String, int[]> counts = new LinkedHashMap<>();
     for (String a : arms) {
       counts.put(a, new int[3]);
@@ -275,7 +283,13 @@ public final class ReportBuilder {
       c[2] += dc ? 1 : 0;
       borRows.add(
           new String[] {
-            e.getKey(), e.getValue(), b.isEmpty() ? "MISSING" : b, resp ? "Y" : "N", dc ? "Y" : "N"
+            e.getKey(),
+            e.getValue(),
+            b.isEmpty() ? "MISSING" : b,
+            resp ? "Y" : "N",
+            dc ? "Y" : "N",
+            reasons.getOrDefault(
+                e.getKey(), r.derive() ? "no assessments" : "from ADRS " + r.paramcd())
           });
     }
     derived.put("bor.csv", borRows);
@@ -349,13 +363,24 @@ public final class ReportBuilder {
     methods.add(
         String.format(
             Locale.ROOT,
-            "Objective response: best overall response from ADRS PARAMCD %s (%s); responders %s;"
-                + " subjects without a %s record count as non-responders. %s%% confidence"
-                + " intervals by the %s method.",
-            r.paramcd(),
-            r.confirm() ? "confirmed responses" : "unconfirmed",
+            "Objective response: %s; responders %s; subjects without a BOR count as"
+                + " non-responders. %s%% confidence intervals by the %s method.",
+            r.derive()
+                ? String.format(
+                    Locale.ROOT,
+                    "best overall response derived from the ADRS PARAMCD %s visit responses by"
+                        + " RECIST 1.1 (%s; confirmation \u2265 %d days later, at most %d NE"
+                        + " between%s; SD at least %d days after %s; assessments after the first"
+                        + " PD ignored; admiralonco rules)",
+                    r.visitParamcd(),
+                    r.confirm() ? "confirmed CR/PR" : "confirmation not required",
+                    r.confirmationDays(),
+                    r.maxNeBetween(),
+                    r.acceptSd() ? ", one SD accepted between" : "",
+                    r.minSdDays(),
+                    r.referenceDate())
+                : "best overall response from ADRS PARAMCD " + r.paramcd() + " as recorded",
             String.join("/", r.responders()),
-            r.paramcd(),
             Fmt.level(level),
             method.label()));
     if (r.p0() != null) {
@@ -396,6 +421,81 @@ public final class ReportBuilder {
               + " confidence interval.");
     }
     return new Section("response", "Tumour response", blocks);
+  }
+
+  /** Derives each population subject's BOR from the visit responses with the bor core. */
+  private void deriveBor(
+      DataTable adrs, ReportSpec.Response r, Map<String, String> bor, Map<String, String> reasons) {
+    if (adsl == null) {
+      throw new InputException(
+          spec.specFile()
+              + ": response.derive needs datasets: adsl: (for "
+              + r.referenceDate()
+              + ")");
+    }
+    DataTable pop = adslById.get("");
+    String[] pid = pop.column(spec.id());
+    String[] ref = pop.column(r.referenceDate());
+    Map<String, LocalDate> refDate = new HashMap<>();
+    for (int i = 0; i < pid.length; i++) {
+      refDate.put(pid[i], date(pop, i, r.referenceDate(), ref[i]));
+    }
+    String[] pc = adrs.column("PARAMCD");
+    String[] id = adrs.column(spec.id());
+    String[] val = adrs.column(r.value());
+    String[] dt = adrs.column(r.dateColumn());
+    Map<String, List<Integer>> rowsOf = new LinkedHashMap<>();
+    for (int i = 0; i < pc.length; i++) {
+      if (pc[i].equals(r.visitParamcd()) && armOf.containsKey(id[i])) {
+        rowsOf.computeIfAbsent(id[i], k -> new ArrayList<>()).add(i);
+      }
+    }
+    if (rowsOf.isEmpty()) {
+      throw new InputException(
+          spec.adrs()
+              + ": no PARAMCD = "
+              + r.visitParamcd()
+              + " rows for subjects of the population");
+    }
+    BorSettings settings =
+        new BorSettings(
+            r.confirm(), r.confirmationDays(), r.minSdDays(), r.maxNeBetween(), r.acceptSd());
+    for (Map.Entry<String, List<Integer>> e : rowsOf.entrySet()) {
+      List<Integer> ix = e.getValue();
+      int[] day = new int[ix.size()];
+      OverallResponse[] code = new OverallResponse[ix.size()];
+      LocalDate r0 = refDate.get(e.getKey());
+      for (int j = 0; j < day.length; j++) {
+        int i = ix.get(j);
+        day[j] = (int) ChronoUnit.DAYS.between(r0, date(adrs, i, r.dateColumn(), dt[i]));
+        code[j] = OverallResponse.parse(val[i]);
+        if (code[j] == null) {
+          throw Columns.bad(
+              adrs, i, r.value(), "a RECIST response (" + OverallResponse.codes() + ")", val[i]);
+        }
+      }
+      BorResult b;
+      try {
+        b = BestOverallResponse.derive(day, code, BestOverallResponse.NO_NEW_THERAPY, settings);
+      } catch (IllegalArgumentException ex) {
+        throw Columns.bad(
+            adrs,
+            ix.get(0),
+            spec.id(),
+            "valid visit responses (" + ex.getMessage() + ")",
+            e.getKey());
+      }
+      bor.put(e.getKey(), b.bor());
+      reasons.put(e.getKey(), b.reason());
+    }
+  }
+
+  private static LocalDate date(DataTable t, int i, String column, String s) {
+    try {
+      return LocalDate.parse(s);
+    } catch (DateTimeParseException | NullPointerException e) {
+      throw Columns.bad(t, i, column, "a date YYYY-MM-DD", s);
+    }
   }
 
   // ---------------------------------------------------------------- time to event

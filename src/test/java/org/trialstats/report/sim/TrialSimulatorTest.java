@@ -166,4 +166,46 @@ class TrialSimulatorTest {
     assertThrows(IllegalArgumentException.class, () -> new Arm("A", 0, 0.3, 0.3, 1, 1));
     assertThrows(IllegalArgumentException.class, () -> new Arm("A", 5, 1.3, 0.3, 1, 1));
   }
+
+  /**
+   * The simulator's BOR (by construction) agrees with the independent RECIST derivation of the
+   * response core (admiralonco rules) applied to the simulated visit responses.
+   */
+  @Test
+  void simulatedBorAgreesWithTheBorCore() {
+    Result r = TrialSimulator.simulate(design(21, false, 400));
+    java.util.Map<String, List<Response>> visits = new java.util.LinkedHashMap<>();
+    java.util.Map<String, String> truth = new java.util.HashMap<>();
+    for (Response x : r.adrs()) {
+      if (x.paramcd().equals("OVR")) {
+        visits.computeIfAbsent(x.usubjid(), k -> new ArrayList<>()).add(x);
+      } else {
+        truth.put(x.usubjid(), x.avalc());
+      }
+    }
+    int compared = 0;
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (java.util.Map.Entry<String, List<Response>> e : visits.entrySet()) {
+      List<Response> v = e.getValue();
+      int[] day = new int[v.size()];
+      org.trialstats.response.OverallResponse[] code =
+          new org.trialstats.response.OverallResponse[v.size()];
+      for (int i = 0; i < day.length; i++) {
+        day[i] = v.get(i).ady() - 1;
+        code[i] = org.trialstats.response.OverallResponse.parse(v.get(i).avalc());
+      }
+      String derived =
+          org.trialstats.response.BestOverallResponse.derive(
+                  day,
+                  code,
+                  org.trialstats.response.BestOverallResponse.NO_NEW_THERAPY,
+                  org.trialstats.response.BorSettings.DEFAULT)
+              .bor();
+      assertEquals(truth.get(e.getKey()), derived, e.getKey() + " " + v);
+      seen.add(derived);
+      compared++;
+    }
+    assertTrue(compared > 700, "compared " + compared);
+    assertTrue(seen.containsAll(List.of("CR", "PR", "SD", "PD")), seen.toString());
+  }
 }
