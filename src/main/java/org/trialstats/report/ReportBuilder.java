@@ -922,19 +922,24 @@ public final class ReportBuilder {
         double[] ci = fit.hrCi(j, level);
         b.estimate(fit.hr(j)).ci(ci[0], ci[1], level).pValue(fit.pWald(j)).statistic(fit.z(j));
         cells.add(List.of(g, Fmt.num(fit.hr(j)), Fmt.ci(ci[0], ci[1]), Fmt.p(fit.pWald(j))));
-        annotations.add(
-            String.format(
-                Locale.ROOT,
-                "HR %s %s (%s%% CI %s)",
-                g,
-                Fmt.num(fit.hr(j)),
-                Fmt.level(level),
-                Fmt.ci(ci[0], ci[1])));
+        if (p <= 3) {
+          annotations.add(
+              String.format(
+                  Locale.ROOT,
+                  "HR %s %s (%s%% CI %s)",
+                  g,
+                  Fmt.num(fit.hr(j)),
+                  Fmt.level(level),
+                  Fmt.ci(ci[0], ci[1])));
+        }
       } else {
         b.note("not estimable (monotone likelihood)");
         cells.add(List.of(g, "NE", "", ""));
       }
       rows.add(b.build());
+    }
+    if (p > 3) {
+      annotations.add("Hazard ratios versus " + reference() + ": see the table below.");
     }
     methods.add(
         String.format(
