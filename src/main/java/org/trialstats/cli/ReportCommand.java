@@ -70,9 +70,23 @@ public final class ReportCommand implements Runnable {
                   + " or give --spec FILE");
         }
       }
+      StringBuilder index = new StringBuilder();
+      index
+          .append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+          .append("<title>trialstats example reports</title><style>body{font-family:Helvetica,")
+          .append("Arial,sans-serif;max-width:760px;margin:24px auto}</style></head><body>\n")
+          .append("<h1>trialstats example reports</h1>\n<ul>\n");
       for (String[] ex : EXAMPLES) {
-        write(Path.of(ex[0]), root.resolve(ex[1]), cmd);
+        ReportBuilder.Built b = write(Path.of(ex[0]), root.resolve(ex[1]), cmd);
+        index
+            .append("<li><a href=\"")
+            .append(ex[1])
+            .append("/report.html\">")
+            .append(Cells.html(b.model().title()))
+            .append("</a></li>\n");
       }
+      index.append("</ul>\n</body></html>\n");
+      AtomicFiles.writeText(root.resolve("index.html"), w -> w.write(index.toString()));
       return;
     }
     Path o = out;
@@ -83,7 +97,7 @@ public final class ReportCommand implements Runnable {
     write(specFile, o, cmd);
   }
 
-  private void write(Path specPath, Path dir, String cmd) {
+  private ReportBuilder.Built write(Path specPath, Path dir, String cmd) {
     ReportSpec rs = ReportSpec.read(specPath);
     String specText;
     try {
@@ -108,6 +122,7 @@ public final class ReportCommand implements Runnable {
         "report: %s -> %s (%d result rows)%n",
         specPath, dir.resolve("report.html"), built.model().rows().size());
     o.flush();
+    return built;
   }
 
   /** Writes every file of the report into {@code dir} (a fresh temporary folder). */

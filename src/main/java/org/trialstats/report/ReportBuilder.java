@@ -105,6 +105,12 @@ public final class ReportBuilder {
     if (!spec.subgroups().variables().isEmpty()) {
       sections.add(subgroupSection());
     }
+    methods.add(
+        "Computed with trialstats "
+            + base.toolVersion()
+            + " (Java "
+            + base.javaVersion()
+            + "); results.csv holds every number shown, at full precision.");
     sections.add(methodsSection());
     ReportModel.Provenance p =
         new ReportModel.Provenance(
@@ -1353,9 +1359,8 @@ public final class ReportBuilder {
     }
     b.add(
         new Paragraph(
-            "Times reported in the units stated per endpoint (months = days / 30.4375)."
-                + " results.csv holds every number shown, at full precision, in the trialstats tidy"
-                + " contract."));
+            "Times are reported in the unit stated per endpoint (months = days / 30.4375,"
+                + " years = days / 365.25)."));
     return new Section("methods", "Methods", b);
   }
 
