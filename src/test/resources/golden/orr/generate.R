@@ -294,3 +294,56 @@ for (id in 1:60) {
     mh_rd = rd[1], mh_rd_lower = rd[2], mh_rd_upper = rd[3])
 }
 write_golden(do.call(rbind, rows), "strata.csv")
+
+# ---------------------------------------------------------------- CLI end-to-end reference
+# subjects.csv (ADRS-like, one CBOR row per subject plus BOR rows) and adsl.csv (ITTFL, ARM, SEX):
+# trialstats orr --data subjects.csv --adsl adsl.csv --where PARAMCD=CBOR --where ITTFL=Y
+#   --by ARM --ref Control --strata SEX [--responder-values CR,PR,SD]
+# ADSL subjects with no CBOR row count as non-responders (missing response).
+subj <- read.csv(file.path(dir, "subjects.csv"), na.strings = c("NA", ""), stringsAsFactors = FALSE)
+adsl <- read.csv(file.path(dir, "adsl.csv"), stringsAsFactors = FALSE)
+itt <- adsl[adsl$ITTFL == "Y", ]
+m <- merge(itt, subj[subj$PARAMCD == "CBOR", ], by = "USUBJID", all.x = TRUE)
+rows <- list()
+addrow <- function(group, term, method, est = NA, lo = NA, hi = NA, p = NA, stat = NA, n = NA, ev = NA, codes)
+  rows[[length(rows) + 1]] <<- data.frame(codes = gsub(",", ";", codes), group = group, term = term, method = method,
+    estimate = est, conf_low = lo, conf_high = hi, p_value = p, statistic = stat, n = n, events = ev)
+for (codes in c("CR,PR", "CR,PR,SD")) {
+  m$resp <- !is.na(m$AVALC) & m$AVALC %in% strsplit(codes, ",")[[1]]
+  cnt <- function(arm) c(sum(m$resp[m$ARM == arm]), sum(m$ARM == arm))
+  a <- cnt("Active"); b <- cnt("Control")
+  for (arm in c("Active", "Control")) {
+    k <- cnt(arm)
+    ci <- binom.test(k[1], k[2])$conf.int
+    addrow(arm, "orr", "clopper-pearson", k[1] / k[2], ci[1], ci[2], n = k[2], ev = k[1], codes = codes)
+    bt <- binom.test(k[1], k[2], p = 0.2, alternative = "greater")
+    addrow(arm, "binom_test", "exact-binomial-one-sided", p = bt$p.value, n = k[2], ev = k[1], codes = codes)
+    addrow(arm, "binom_test", "exact-binomial-two-sided", p = binom.test(k[1], k[2], p = 0.2)$p.value, n = k[2], ev = k[1], codes = codes)
+  }
+  g <- "Active vs Control"; N <- a[2] + b[2]; E <- a[1] + b[1]
+  d <- a[1] / a[2] - b[1] / b[2]
+  w <- prop.test(c(a[1], b[1]), c(a[2], b[2]), correct = FALSE)$conf.int
+  addrow(g, "difference", "wald", d, w[1], w[2], n = N, ev = E, codes = codes)
+  nc <- newcombe_ci(a[1], a[2], b[1], b[2], 0.95)
+  addrow(g, "difference", "newcombe", d, nc[1], nc[2], n = N, ev = E, codes = codes)
+  mn <- mn_ci(a[1], a[2], b[1], b[2], 0.95)
+  addrow(g, "difference", "miettinen-nurminen", d, mn[1], mn[2], n = N, ev = E, codes = codes)
+  eo <- exact_or(a[1], a[2], b[1], b[2], 0.95)
+  addrow(g, "odds_ratio", "conditional-exact", eo[1], eo[2], eo[3], n = N, ev = E, codes = codes)
+  wo <- woolf(a[1], a[2], b[1], b[2], 0.95)
+  addrow(g, "odds_ratio", "woolf", wo[1], wo[2], wo[3], n = N, ev = E, codes = codes)
+  tab2 <- table(factor(m$ARM, c("Active", "Control")), factor(m$resp, c(TRUE, FALSE)))
+  addrow(g, "fisher", "fisher-exact", p = fisher.test(tab2)$p.value, n = N, ev = E, codes = codes)
+  tab3 <- table(factor(m$ARM, c("Active", "Control")), factor(m$resp, c(TRUE, FALSE)), m$SEX)
+  h0 <- mantelhaen.test(tab3, correct = FALSE); h1 <- mantelhaen.test(tab3, correct = TRUE)
+  addrow(g, "cmh", "cmh", p = h0$p.value, stat = unname(h0$statistic), n = N, ev = E, codes = codes)
+  addrow(g, "cmh", "cmh-yates", p = h1$p.value, stat = unname(h1$statistic), n = N, ev = E, codes = codes)
+  addrow(g, "odds_ratio", "mantel-haenszel-rbg", unname(h0$estimate), h0$conf.int[1], h0$conf.int[2], n = N, ev = E, codes = codes)
+  st <- do.call(rbind, lapply(sort(unique(m$SEX)), function(s) {
+    mm <- m[m$SEX == s, ]
+    c(sum(mm$resp[mm$ARM == "Active"]), sum(mm$ARM == "Active"), sum(mm$resp[mm$ARM == "Control"]), sum(mm$ARM == "Control"))
+  }))
+  rd <- sato(st, 0.95)
+  addrow(g, "difference", "mantel-haenszel-sato", rd[1], rd[2], rd[3], n = N, ev = E, codes = codes)
+}
+write_golden(do.call(rbind, rows), "cli_expected.csv")

@@ -53,7 +53,8 @@ public final class OrrCommand implements Callable<Integer> {
   @Option(
       names = "--counts",
       paramLabel = "SPEC",
-      description = "Summary counts per group: GROUP:K/N,... (e.g. A:11/26,B:7/24).")
+      description =
+          "Summary counts per group: GROUP:K/N,... (e.g. A:11/26,B:7/24), or a counts CSV file.")
   String counts;
 
   @Option(
@@ -154,7 +155,7 @@ public final class OrrCommand implements Callable<Integer> {
                 .n(t[1])
                 .events(t[0])
                 .method(m.id())
-                .note(note)
+                .note(waldNote(m, t[0], t[1], note))
                 .build());
         text.add(
             String.format(
@@ -492,12 +493,23 @@ public final class OrrCommand implements Callable<Integer> {
       return OrrInput.single(responders, n);
     }
     if (counts != null) {
-      return OrrInput.counts(counts);
+      // --counts also accepts the path of a counts CSV (the same as --counts-file).
+      Path file = existingFile(counts);
+      return file != null ? OrrInput.countsFile(file) : OrrInput.counts(counts);
     }
     if (countsFile != null) {
       return OrrInput.countsFile(countsFile);
     }
     return OrrInput.data(data, response, codes, by, strata);
+  }
+
+  private static Path existingFile(String s) {
+    try {
+      Path p = Path.of(s);
+      return java.nio.file.Files.isRegularFile(p) ? p : null;
+    } catch (java.nio.file.InvalidPathException e) {
+      return null;
+    }
   }
 
   private Set<String> responderCodes() {
@@ -547,6 +559,15 @@ public final class OrrCommand implements Callable<Integer> {
       }
     }
     return out;
+  }
+
+  /** The Wald interval has zero width at x = 0 and x = n: say so rather than imply certainty. */
+  static String waldNote(BinomialMethod m, int x, int n, String note) {
+    if (m != BinomialMethod.WALD || (x != 0 && x != n)) {
+      return note;
+    }
+    String w = "Wald interval has zero width at x = 0 or x = n (use an exact method)";
+    return note == null ? w : note + "; " + w;
   }
 
   /** A proportion as a percentage with one decimal. */
