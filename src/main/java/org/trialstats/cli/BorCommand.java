@@ -40,9 +40,9 @@ import picocli.CommandLine.Spec;
     name = "bor",
     mixinStandardHelpOptions = true,
     description = {
-      "Best overall response (RECIST 1.1, admiralonco conventions) per subject from ADRS-like",
-      "visit-level overall responses (PARAMCD=OVR), one row per subject (ADSL subjects without",
-      "assessments get BOR=MISSING); optional duration-of-response dataset (--dor-out)."
+      "Best overall response (RECIST 1.1, admiralonco conventions), one row per",
+      "subject, from visit-level overall responses (default filter PARAMCD=OVR).",
+      "ADSL subjects without assessments get BOR=MISSING. --dor-out adds DoR."
     })
 public final class BorCommand implements Runnable {
   private static final Pattern ISO = Pattern.compile("\\d{4}-\\d{2}-\\d{2}([T ].*)?");

@@ -132,7 +132,8 @@ public final class BestOverallResponse {
       int confirmPos = -1;
       String note;
       if (c == OverallResponse.CR || c == OverallResponse.PR) {
-        int q = confirmation(seq, code, day, p, s);
+        String[] whyNot = new String[1];
+        int q = confirmation(seq, code, day, p, s, whyNot);
         if (!s.confirm() || q >= 0) {
           rank = c == OverallResponse.CR ? 1 : 2;
           label = c.code();
@@ -155,9 +156,10 @@ public final class BestOverallResponse {
           note =
               String.format(
                   Locale.ROOT,
-                  "%s on day %d not confirmed, counted as SD (on/after day %d)",
+                  "%s on day %d not confirmed (%s), counted as SD (on/after day %d)",
                   c.code(),
                   day[idx],
+                  whyNot[0],
                   s.sdMinDays());
         } else {
           rank = 6;
@@ -165,9 +167,10 @@ public final class BestOverallResponse {
           note =
               String.format(
                   Locale.ROOT,
-                  "%s on day %d not confirmed and before day %d, counted as NE",
+                  "%s on day %d not confirmed (%s) and before day %d, counted as NE",
                   c.code(),
                   day[idx],
+                  whyNot[0],
                   s.sdMinDays());
         }
       } else if (c == OverallResponse.SD || c == OverallResponse.NON_CR_NON_PD) {
@@ -240,6 +243,12 @@ public final class BestOverallResponse {
    */
   static int confirmation(
       List<Integer> seq, OverallResponse[] code, int[] day, int p, BorSettings s) {
+    return confirmation(seq, code, day, p, s, null);
+  }
+
+  /** As above; when not confirmed, {@code why[0]} (if given) says why. */
+  static int confirmation(
+      List<Integer> seq, OverallResponse[] code, int[] day, int p, BorSettings s, String[] why) {
     int idx = seq.get(p);
     boolean cr = code[idx] == OverallResponse.CR;
     int q = -1;
@@ -253,8 +262,17 @@ public final class BestOverallResponse {
       }
     }
     if (q < 0) {
-      return -1;
+      return fail(
+          why,
+          String.format(
+              Locale.ROOT,
+              "no later %s at least %d days after it",
+              cr ? "CR" : "CR/PR",
+              s.confirmDays()));
     }
+    String upTo =
+        String.format(
+            Locale.ROOT, " before the %s on day %d", code[seq.get(q)].code(), day[seq.get(q)]);
     int ne = 0;
     int sd = 0;
     int firstCrDay = Integer.MAX_VALUE;
@@ -267,30 +285,41 @@ public final class BestOverallResponse {
         case CR -> firstCrDay = Math.min(firstCrDay, d);
         case PR -> {
           if (cr) {
-            return -1;
+            return fail(why, "PR on day " + d + upTo);
           }
           lastPrDay = Math.max(lastPrDay, d);
         }
         case SD -> {
           if (cr) {
-            return -1;
+            return fail(why, "SD on day " + d + upTo);
           }
           sd++;
         }
         default -> {
-          return -1;
+          return fail(why, c.code() + " on day " + d + upTo);
         }
       }
     }
-    if (ne > s.maxNeBetween() || sd > (s.acceptSd() ? 1 : 0)) {
-      return -1;
+    if (ne > s.maxNeBetween()) {
+      return fail(why, ne + " NE" + upTo + " (at most " + s.maxNeBetween() + " allowed)");
+    }
+    if (sd > (s.acceptSd() ? 1 : 0)) {
+      return fail(
+          why, sd + " SD" + upTo + (s.acceptSd() ? " (at most 1 allowed)" : " (--accept-sd off)"));
     }
     if (!cr && firstCrDay != Integer.MAX_VALUE && lastPrDay != Integer.MIN_VALUE) {
       if (!(firstCrDay > lastPrDay)) {
-        return -1; // a PR after a CR in the confirmation period
+        return fail(why, "a PR after a CR" + upTo);
       }
     }
     return q;
+  }
+
+  private static int fail(String[] why, String text) {
+    if (why != null) {
+      why[0] = text;
+    }
+    return -1;
   }
 
   private static String excludedNote(int before, int afterTherapy, int afterPd) {

@@ -160,6 +160,54 @@ class BorCommandTest {
     assertTrue(out.toString().contains("1 subject without usable assessments"), out.toString());
   }
 
+  /** DoR: death before PD is the event; death after new therapy is not (censored instead). */
+  @Test
+  void durationOfResponseEvents() throws IOException {
+    Path adsl =
+        write(
+            "adsl.csv",
+            "USUBJID,TRTSDT,DTHDT,NACTDT\n"
+                + "A,2020-01-01,2020-04-10,\n"
+                + "B,2020-01-01,2020-06-01,\n"
+                + "C,2020-01-01,2020-04-29,2020-03-31\n"
+                + "D,2020-01-01,,\n");
+    StringBuilder rows = new StringBuilder("USUBJID,ADT,AVALC\n");
+    for (String id : List.of("A", "B", "C", "D")) {
+      rows.append(id).append(",2020-02-12,PR\n").append(id).append(",2020-03-25,PR\n");
+    }
+    rows.append("B,2020-05-06,PD\nC,2020-04-15,PD\nD,2020-04-15,NE\n");
+    Path adrs = write("adrs.csv", rows.toString());
+    Path dor = dir.resolve("dor.csv");
+    int rc =
+        run(
+            "bor",
+            "--data",
+            adrs.toString(),
+            "--adsl",
+            adsl.toString(),
+            "--death-col",
+            "DTHDT",
+            "--new-therapy-col",
+            "NACTDT",
+            "--out",
+            dir.resolve("o.csv").toString(),
+            "--dor-out",
+            dor.toString());
+    assertEquals(0, rc, err.toString());
+    Map<String, String[]> m =
+        byId(CsvReader.read(dor), "AVAL", "CNSR", "STARTDT", "ADT", "EVNTDESC");
+    // A: death on day 100, first response day 42: 100 - 42 + 1
+    assertEquals(List.of("59", "0", "2020-02-12", "2020-04-10", "DEATH"), List.of(m.get("A")));
+    // B: PD on day 126 before death
+    assertEquals(List.of("85", "0", "2020-02-12", "2020-05-06", "PD"), List.of(m.get("B")));
+    // C: PD and death after new therapy (day 90): censored at the last adequate assessment
+    assertEquals(
+        List.of("43", "1", "2020-02-12", "2020-03-25", "LAST ADEQUATE ASSESSMENT"),
+        List.of(m.get("C")));
+    // D: a later NE is not an adequate assessment
+    assertEquals(List.of("43", "1"), List.of(m.get("D")).subList(0, 2));
+  }
+
   @Test
   void studyDaysInsteadOfDates() throws IOException {
     Path adrs = write("adrs.csv", "USUBJID,ADY,AVALC\nA,43,PR\nA,71,CR\nB,20,SD\nB,50,PD\n");

@@ -138,7 +138,11 @@ class BestOverallResponseTest {
     assertEquals("PR", one.bor());
     assertTrue(one.confirmed());
     assertEquals(2, one.confirmingIndex());
-    assertEquals("SD", derive(s, new int[] {42, 63, 84, 105}, "PR", "NE", "NE", "PR").bor());
+    BorResult twoNe = derive(s, new int[] {42, 63, 84, 105}, "PR", "NE", "NE", "PR");
+    assertEquals("SD", twoNe.bor());
+    assertTrue(
+        twoNe.reason().contains("2 NE before the PR on day 105 (at most 1 allowed)"),
+        twoNe.reason());
     BorSettings two = new BorSettings(true, 28, 42, 2, false);
     assertEquals("PR", derive(two, new int[] {42, 63, 84, 105}, "PR", "NE", "NE", "PR").bor());
     assertEquals("SD", derive(s, new int[] {42, 63, 84, 105}, "CR", "NE", "NE", "CR").bor());
@@ -148,7 +152,14 @@ class BestOverallResponseTest {
   void acceptSdBetweenPrs() {
     BorSettings no = BorSettings.DEFAULT;
     BorSettings yes = new BorSettings(true, 28, 42, 1, true);
-    assertEquals("SD", derive(no, new int[] {42, 63, 84}, "PR", "SD", "PR").bor());
+    BorResult r = derive(no, new int[] {42, 63, 84}, "PR", "SD", "PR");
+    assertEquals("SD", r.bor());
+    assertEquals(0, r.decidingIndex());
+    assertTrue(
+        r.reason()
+            .contains(
+                "PR on day 42 not confirmed (1 SD before the PR on day 84 (--accept-sd off))"),
+        r.reason());
     assertEquals("PR", derive(yes, new int[] {42, 63, 84}, "PR", "SD", "PR").bor());
     assertEquals("SD", derive(yes, new int[] {42, 56, 70, 84}, "PR", "SD", "SD", "PR").bor());
     // an SD never sits between CRs
