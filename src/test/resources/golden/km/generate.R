@@ -7,6 +7,7 @@
 #   landmarks.csv      summary(survfit, times, extend = TRUE)
 #   followup.csv       reverse Kaplan-Meier median follow-up (R rules, conf.type log)
 #   tests.csv          survdiff (rho 0, 1; stratified) and textbook weighted log-rank tests
+#   pairwise.csv       survdiff of each level vs the first on the two-group subset (3+ groups)
 suppressMessages(library(survival))
 out <- "src/test/resources/golden/km"
 ds <- "datasets/r-survival"
@@ -72,6 +73,7 @@ wr <- function(df, f) {
 }
 
 curves <- list(); quants <- list(); lands <- list(); fups <- list(); tests <- list()
+pairs <- list()
 
 # Textbook weighted log-rank (Klein & Moeschberger 2003, section 7.3), written independently of
 # survdiff: weights w(n, S(t-)) with S the pooled Kaplan-Meier within the stratum.
@@ -159,6 +161,15 @@ for (cn in names(cases)) {
           source = "survdiff", chisq = sd$chisq, df = df,
           p = pchisq(sd$chisq, df, lower.tail = FALSE))
       }
+      if (length(lev) > 2) for (h in lev[-1]) for (rho in c(0, 1)) {
+        sub <- dd[dd$group %in% c(lev[1], h), ]
+        sd <- if (st) survdiff(Surv(time, status) ~ group + strata(stratum), data = sub, rho = rho)
+              else survdiff(Surv(time, status) ~ group, data = sub, rho = rho)
+        pairs[[length(pairs) + 1]] <- data.frame(
+          case = cn, stratified = as.integer(st), test = if (rho == 0) "logrank" else "peto",
+          group = paste(h, "vs", lev[1]), chisq = sd$chisq,
+          p = pchisq(sd$chisq, 1, lower.tail = FALSE))
+      }
       for (tn in names(wtests)) {
         r <- wlr(dd, wtests[[tn]])
         tests[[length(tests) + 1]] <- data.frame(
@@ -180,4 +191,5 @@ wr(do.call(rbind, quants), "quantiles.csv")
 wr(do.call(rbind, lands), "landmarks.csv")
 wr(do.call(rbind, fups), "followup.csv")
 wr(tests, "tests.csv")
+wr(do.call(rbind, pairs), "pairwise.csv")
 cat("R", R.version$major, R.version$minor, "survival", format(packageVersion("survival")), "\n")

@@ -121,6 +121,8 @@ public final class KmCommand implements Runnable {
     List<ResultRow> rows = new ArrayList<>();
     String qMethod = "brookmeyer-crowley/" + ct.label() + " (" + cv.label() + " rules)";
     String sMethod = "greenwood/" + ct.label();
+    // input notes (timefix, one-subject strata, no events) travel with the median rows in csv/json
+    String inputNote = in.notes().isEmpty() ? null : String.join("; ", in.notes());
     for (int g = 0; g < k; g++) {
       KaplanMeier f = fits.get(g);
       String grp = d.groupLevels().get(g);
@@ -135,7 +137,7 @@ public final class KmCommand implements Runnable {
                 .n(f.n())
                 .events(f.events())
                 .method(qMethod)
-                .note(q.note())
+                .note(join(q.note(), j == 0 ? inputNote : null))
                 .build());
       }
       for (double t : at) {
@@ -194,26 +196,56 @@ public final class KmCommand implements Runnable {
                   + d.strataCount()
                   + " strata)"
               : null;
-      for (LogRank.Test test : testList) {
-        LogRank.Result r = LogRank.test(t, test);
-        String note = strat;
-        if (Double.isNaN(r.statistic())) {
-          note = "not estimable: fewer than two groups with expected events";
+      List<String> labels = new ArrayList<>();
+      List<CountTable> tables = new ArrayList<>();
+      labels.add(grp);
+      tables.add(t);
+      if (k > 2) {
+        // pairwise against the reference (unadjusted for multiplicity)
+        for (int h = 1; h < k; h++) {
+          labels.add(d.groupLevels().get(h) + " vs " + d.groupLevels().get(0));
+          tables.add(t.select(0, h));
         }
-        rows.add(
-            ResultRow.of(
-                    "logrank", grp, test.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                .statistic(r.statistic())
-                .df(Double.isNaN(r.statistic()) ? null : (double) r.df())
-                .pValue(r.pValue())
-                .n(d.size())
-                .events(d.eventCount())
-                .method(test.method())
-                .note(note)
-                .build());
+      }
+      for (LogRank.Test test : testList) {
+        for (int j = 0; j < tables.size(); j++) {
+          LogRank.Result r = LogRank.test(tables.get(j), test);
+          String note = strat;
+          if (j > 0) {
+            note = (strat == null ? "" : strat + "; ") + "pairwise vs reference, unadjusted";
+          }
+          if (Double.isNaN(r.statistic())) {
+            note = "not estimable: fewer than two groups with expected events";
+          }
+          rows.add(
+              ResultRow.of(
+                      "logrank",
+                      labels.get(j),
+                      test.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                  .statistic(r.statistic())
+                  .df(Double.isNaN(r.statistic()) ? null : (double) r.df())
+                  .pValue(r.pValue())
+                  .n(j == 0 ? d.size() : n(d, 0, j))
+                  .events(j == 0 ? d.eventCount() : (int) (r.observed()[0] + r.observed()[1]))
+                  .method(test.method())
+                  .note(note)
+                  .build());
+        }
       }
     }
     output.emit(spec, rows, heading);
+  }
+
+  private static String join(String a, String b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null ? a : a + "; " + b;
+  }
+
+  private static int n(SurvivalData d, int a, int b) {
+    int[] sz = d.groupSizes();
+    return sz[a] + sz[b];
   }
 
   private static double maxTime(SurvivalData d) {

@@ -143,4 +143,28 @@ public final class CountTable {
     }
     return c;
   }
+
+  /**
+   * The table restricted to the given groups (in that order), e.g. a pairwise comparison {@code
+   * select(0, h)}; totals are recomputed over the kept groups.
+   */
+  public CountTable select(int... keep) {
+    int k = keep.length;
+    int rows = time.length;
+    int[] d = new int[rows * k];
+    int[] c = new int[rows * k];
+    int[] r = new int[rows * k];
+    List<String> names = new java.util.ArrayList<>();
+    for (int j = 0; j < k; j++) {
+      names.add(groupLevels.get(keep[j]));
+    }
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < k; j++) {
+        d[i * k + j] = events[i * groups + keep[j]];
+        c[i * k + j] = censored[i * groups + keep[j]];
+        r[i * k + j] = atRisk[i * groups + keep[j]];
+      }
+    }
+    return new CountTable(k, strata, strataLevels, names, blockStart, time, d, c, r);
+  }
 }

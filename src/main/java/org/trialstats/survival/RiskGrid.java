@@ -17,7 +17,7 @@ public final class RiskGrid {
     int k = (int) Math.floor(maxTime / step + 1e-9);
     double[] g = new double[k + 1];
     for (int i = 0; i <= k; i++) {
-      g[i] = i * step;
+      g[i] = Math.round(i * step * 1e9) / 1e9; // no 0.6000000000000001
     }
     return g;
   }

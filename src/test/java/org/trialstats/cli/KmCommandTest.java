@@ -164,6 +164,39 @@ class KmCommandTest {
   }
 
   @Test
+  void explicitConfTypeWinsOverTheConvention() throws IOException {
+    Run r =
+        run(
+            "km",
+            "--data",
+            G + "input_aml.csv",
+            "--time",
+            "time",
+            "--event",
+            "status",
+            "--convention",
+            "sas",
+            "--conf-type",
+            "log",
+            "--format",
+            "csv");
+    assertEquals(0, r.code(), r.err());
+    DataTable t = csv(r.out());
+    assertEquals(
+        "brookmeyer-crowley/log (sas rules)", t.cell(row(t, "ALL", "median", ""), "method"));
+  }
+
+  @Test
+  void inputNotesTravelWithTheMedianRows() throws IOException {
+    Path f = tmp.resolve("noise.csv");
+    Files.writeString(f, "AVAL,CNSR\n1,0\n1.0000000001,0\n2,0\n3,1\n");
+    Run r = run("km", "--data", f.toString(), "--format", "csv");
+    assertEquals(0, r.code(), r.err());
+    DataTable t = csv(r.out());
+    assertTrue(t.cell(row(t, "ALL", "median", ""), "note").contains("timefix"), r.out());
+  }
+
+  @Test
   void stepTable() throws IOException {
     Run r =
         run(

@@ -126,4 +126,22 @@ class KmGoldenTest {
     }
     assertTrue(checked > 150);
   }
+
+  @Test
+  void pairwiseComparisonsMatchSurvdiffOnSubsets() {
+    int checked = 0;
+    for (Map<String, String> r : Golden.rows("pairwise.csv")) {
+      SurvivalData d = data(r.get("case"));
+      String[] gv = r.get("group").split(" vs ");
+      int h = d.groupLevels().indexOf(gv[0]);
+      int ref = d.groupLevels().indexOf(gv[1]);
+      CountTable t = d.counts(r.get("stratified").equals("1")).select(ref, h);
+      LogRank.Result res = LogRank.test(t, LogRank.Test.parse(r.get("test")));
+      String what = r.get("case") + "|" + r.get("stratified") + "|" + r.get("test") + "|" + gv[0];
+      close(num(r, "chisq"), res.statistic(), 1e-8, what);
+      close(num(r, "p"), res.pValue(), 1e-6, what);
+      checked++;
+    }
+    assertTrue(checked >= 20, "checked " + checked);
+  }
 }
