@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
     },
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
+    subcommands = {
       SimulateCommand.class,
       ReportCommand.class,
       OrrCommand.class,
@@ -23,6 +24,7 @@ import picocli.CommandLine.ScopeType;
       RmstCommand.class,
       SubgroupsCommand.class,
       BorCommand.class
+    })
     })
 public final class TrialstatsCommand implements Runnable {
   @Option(

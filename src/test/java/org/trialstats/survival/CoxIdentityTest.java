@@ -128,6 +128,43 @@ class CoxIdentityTest {
   @MethodSource("treatmentOnly")
   void aggregatedMatchesR(String name, CoxTies ties) {
     CaseData d = CoxModelGoldenTest.data(name);
+    int p = d.x().length;
+    SurvivalData sd = grouped(d);
+    CoxFit f = CoxAggregated.fit(sd.counts(true), ties);
+    List<Map<String, String>> rows = CoxModelGoldenTest.results().get(name + "|" + ties.label());
+    Map<String, String> r0 = rows.get(0);
+    assertEquals(Integer.parseInt(r0.get("n")), f.n());
+    assertEquals(Integer.parseInt(r0.get("events")), f.events());
+    CoxModelGoldenTest.close(Double.parseDouble(r0.get("loglik")), f.loglik(), 1e-9, "loglik");
+    CoxModelGoldenTest.close(Double.parseDouble(r0.get("score")), f.scoreTest(), 1e-9, "score");
+    for (int j = 0; j < p; j++) {
+      Map<String, String> r = rows.get(j);
+      boolean inf = r.get("infinite").equals("1");
+      assertEquals(inf, f.infinite()[j]);
+      if (!inf) {
+        CoxModelGoldenTest.close(Double.parseDouble(r.get("coef")), f.coef(j), 1e-6, "coef");
+        CoxModelGoldenTest.close(Double.parseDouble(r.get("se")), f.se(j), 1e-6, "se");
+      }
+    }
+  }
+
+  /** The same identity across two independent implementations: km's LogRank on the count table. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("treatmentOnlyNames")
+  void logrankOfKmEqualsExactScoreTest(String name) {
+    CaseData d = CoxModelGoldenTest.data(name);
+    SurvivalData sd = grouped(d);
+    double lr = LogRank.test(sd.counts(true), LogRank.Test.LOGRANK).statistic();
+    double sc = CoxModel.fit(d.time(), d.event(), d.stratum(), d.x(), CoxTies.EXACT).scoreTest();
+    assertEquals(lr, sc, 1e-9 * Math.max(1, lr));
+  }
+
+  static Stream<String> treatmentOnlyNames() {
+    return treatmentOnly().map(a -> (String) a.get()[0]).distinct();
+  }
+
+  /** Rebuilds group indices from the dummy columns of a treatment-only case. */
+  static SurvivalData grouped(CaseData d) {
     int n = d.time().length;
     int p = d.x().length;
     int[] group = new int[n];
@@ -148,25 +185,8 @@ class CoxIdentityTest {
     for (int s = 0; s < ns; s++) {
       sl.add("s" + s);
     }
-    SurvivalData sd =
-        SurvivalData.of(
-            d.time(), d.event(), group, levels, d.stratum(), sl, SurvivalData.R_TIMEFIX_TOLERANCE);
-    CoxFit f = CoxAggregated.fit(sd.counts(true), ties);
-    List<Map<String, String>> rows = CoxModelGoldenTest.results().get(name + "|" + ties.label());
-    Map<String, String> r0 = rows.get(0);
-    assertEquals(Integer.parseInt(r0.get("n")), f.n());
-    assertEquals(Integer.parseInt(r0.get("events")), f.events());
-    CoxModelGoldenTest.close(Double.parseDouble(r0.get("loglik")), f.loglik(), 1e-9, "loglik");
-    CoxModelGoldenTest.close(Double.parseDouble(r0.get("score")), f.scoreTest(), 1e-9, "score");
-    for (int j = 0; j < p; j++) {
-      Map<String, String> r = rows.get(j);
-      boolean inf = r.get("infinite").equals("1");
-      assertEquals(inf, f.infinite()[j]);
-      if (!inf) {
-        CoxModelGoldenTest.close(Double.parseDouble(r.get("coef")), f.coef(j), 1e-6, "coef");
-        CoxModelGoldenTest.close(Double.parseDouble(r.get("se")), f.se(j), 1e-6, "se");
-      }
-    }
+    return SurvivalData.of(
+        d.time(), d.event(), group, levels, d.stratum(), sl, SurvivalData.R_TIMEFIX_TOLERANCE);
   }
 
   @Test
