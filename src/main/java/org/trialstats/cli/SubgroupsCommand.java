@@ -20,13 +20,15 @@ import org.trialstats.response.BinomialInterval;
 import org.trialstats.response.BinomialMethod;
 import org.trialstats.response.DifferenceMethod;
 import org.trialstats.subgroup.Cuts;
-import org.trialstats.subgroup.KmMedian;
 import org.trialstats.subgroup.LikelihoodRatio;
 import org.trialstats.subgroup.LogisticInteraction;
 import org.trialstats.subgroup.Multiplicity;
 import org.trialstats.subgroup.SubgroupEffects;
+import org.trialstats.survival.ConfType;
 import org.trialstats.survival.Convention;
 import org.trialstats.survival.CoxTies;
+import org.trialstats.survival.KaplanMeier;
+import org.trialstats.survival.KmQuantile;
 import org.trialstats.survival.SurvivalData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -107,11 +109,14 @@ public final class SubgroupsCommand implements Callable<Integer> {
   String response;
 
   @Option(
-      names = "--responders",
+      names = "--responder-values",
       paramLabel = "V[,V...]",
       split = ",",
       defaultValue = "CR,PR",
-      description = "Values of --response counted as response (default: ${DEFAULT-VALUE}).")
+      description =
+          "Values of --response counted as response, compared ignoring case (default:"
+              + " ${DEFAULT-VALUE}; e.g. 1 or Y for a flag). An empty response counts as"
+              + " non-response, as in orr (a note gives the number).")
   List<String> responders;
 
   @Option(
@@ -148,8 +153,8 @@ public final class SubgroupsCommand implements Callable<Integer> {
       names = "--conf-type",
       paramLabel = "TYPE",
       description =
-          "Transform of the Kaplan-Meier CI used for the median CI: plain, log, log-log (default:"
-              + " log with --convention r, log-log with sas).")
+          "Transform of the Kaplan-Meier CI used for the median CI: plain, log, log-log, logit,"
+              + " arcsine (default: log with --convention r, log-log with sas).")
   String confType;
 
   @Option(
@@ -166,6 +171,14 @@ public final class SubgroupsCommand implements Callable<Integer> {
       paramLabel = "FILE.svg",
       description = "Write the forest plot (SVG) to FILE, atomically.")
   Path plot;
+
+  @Option(
+      names = "--plot-arm",
+      paramLabel = "LEVEL",
+      description =
+          "Arm compared with the reference in the forest plot when --by has more than two levels"
+              + " (default: the first non-reference level).")
+  String plotArm;
 
   @Option(names = "--title", paramLabel = "TEXT", description = "Title of the forest plot.")
   String title;
@@ -248,7 +261,7 @@ public final class SubgroupsCommand implements Callable<Integer> {
     Convention cv = surv.convention;
     CoxTies tie =
         ties != null ? parseTies(ties) : (cv == Convention.SAS ? CoxTies.BRESLOW : CoxTies.EFRON);
-    KmMedian.Transform tr = confTransform(cv);
+    ConfType tr = confTransform(cv);
     List<Variable> variables = new ArrayList<>();
     for (String v : vars) {
       variables.add(variable(t, v, rows, cutSpecs.get(v)));
@@ -281,15 +294,13 @@ public final class SubgroupsCommand implements Callable<Integer> {
     }
     String effectLabel = "HR";
     String methodMain = "cox-" + tie.label() + "/wald";
-    String armMethod = "kaplan-meier; brookmeyer-crowley/" + tr.label();
+    String armMethod = "brookmeyer-crowley/" + tr.label() + " (" + cv.label() + " rules)";
     List<String> heading = new ArrayList<>();
     heading.add(
         String.format(
             Locale.ROOT,
-            "Subgroup analysis, time to event (%s): %d subjects, %d events; times in %s",
-            surv.by == null
-                ? "single arm"
-                : arms.get(1) + " vs " + arms.get(0) + ", reference " + arms.get(0),
+            "Subgroup analysis, time to event: %s; %d subjects, %d events; times in %s",
+            surv.by == null ? "single arm" : comparisons(arms),
             n,
             d.eventCount(),
             in.unit()));
@@ -302,7 +313,13 @@ public final class SubgroupsCommand implements Callable<Integer> {
               + " CI; interaction: likelihood-ratio test of arm x subgroup (Cox).");
     }
     heading.add(
-        "Median: Kaplan-Meier, Brookmeyer-Crowley " + pct(cl) + " CI (" + tr.label() + ").");
+        "Median: Kaplan-Meier, Brookmeyer-Crowley "
+            + pct(cl)
+            + " CI ("
+            + tr.label()
+            + " transform, "
+            + cv.label()
+            + " rules).");
     heading.addAll(in.notes());
     return finish(
         results,
@@ -328,7 +345,7 @@ public final class SubgroupsCommand implements Callable<Integer> {
       int[] arm,
       List<String> arms,
       CoxTies tie,
-      KmMedian.Transform tr,
+      ConfType tr,
       double cl) {
     double[] t = pick(time, idx);
     boolean[] e = pick(event, idx);
@@ -351,21 +368,17 @@ public final class SubgroupsCommand implements Callable<Integer> {
         stats.add(new ArmStat(0, 0, Double.NaN, Double.NaN, Double.NaN, null, "no subjects"));
         continue;
       }
-      KmMedian.Result m = KmMedian.of(tg, eg, cl, tr);
-      String note = null;
-      if (Double.isNaN(m.median())) {
+      KmQuantile.Estimate m =
+          KmQuantile.of(KaplanMeier.fit(SurvivalData.of(tg, eg), tr, cl), 0.5, surv.convention);
+      String note = m.note();
+      if (Double.isNaN(m.estimate())) {
         note = dg == 0 ? "no events: median not reached" : "median not reached";
-      } else if (Double.isNaN(m.upper())) {
-        note = "upper limit not reached";
       }
-      stats.add(new ArmStat(sel.length, dg, m.median(), m.lower(), m.upper(), null, note));
+      stats.add(new ArmStat(sel.length, dg, m.estimate(), m.lower(), m.upper(), null, note));
     }
     List<SubgroupEffects.Comparison> main = List.of();
     if (arms.size() >= 2) {
-      main =
-          idx.length < 2
-              ? notEstimableAll(arms.size(), idx.length == 0 ? "no subjects" : "a single subject")
-              : SubgroupEffects.hazardRatios(t, e, a, arms, tie, cl);
+      main = SubgroupEffects.hazardRatios(t, e, a, arms, tie, cl);
     }
     return new LevelResult(variable, level, idx.length, events, stats, main, List.of());
   }
@@ -391,18 +404,23 @@ public final class SubgroupsCommand implements Callable<Integer> {
     DataTable t = data.load(need);
     int n = t.rowCount();
     String[] resp = t.column(response);
-    Set<String> yes = new HashSet<>(responders);
+    Set<String> yes = new HashSet<>();
+    for (String v : responders) {
+      if (!v.isBlank()) {
+        yes.add(v.trim().toUpperCase(Locale.ROOT));
+      }
+    }
+    if (yes.isEmpty()) {
+      throw new InputException("--responder-values: give at least one value, e.g. CR,PR");
+    }
     boolean[] y = new boolean[n];
+    int missingResp = 0;
     for (int i = 0; i < n; i++) {
       if (resp[i] == null || resp[i].isEmpty()) {
-        throw Columns.bad(
-            t,
-            i,
-            response,
-            "a response value (responders: " + String.join(", ", responders) + ")",
-            resp[i]);
+        missingResp++;
+        continue;
       }
-      y[i] = yes.contains(resp[i]);
+      y[i] = yes.contains(resp[i].trim().toUpperCase(Locale.ROOT));
     }
     List<String> arms = List.of();
     int[] arm = new int[n];
@@ -464,9 +482,7 @@ public final class SubgroupsCommand implements Callable<Integer> {
             "Subgroup analysis, response (%s in %s): %s; %d subjects, %d responders",
             String.join("/", responders),
             response,
-            surv.by == null
-                ? "single arm"
-                : arms.get(1) + " vs " + arms.get(0) + ", reference " + arms.get(0),
+            surv.by == null ? "single arm" : comparisons(arms),
             n,
             nresp));
     if (!arms.isEmpty()) {
@@ -478,6 +494,10 @@ public final class SubgroupsCommand implements Callable<Integer> {
               + " CI; interaction: likelihood-ratio test of arm x subgroup (logistic regression).");
     }
     heading.add("Response rate: " + bm.label() + " " + pct(cl) + " CI.");
+    if (missingResp > 0) {
+      heading.add(
+          missingResp + " subject(s) with an empty " + response + " counted as non-responders.");
+    }
     boolean or = effect == Effect.ODDS_RATIO;
     return finish(
         results,
@@ -553,6 +573,9 @@ public final class SubgroupsCommand implements Callable<Integer> {
       ForestPlot.Scale scale) {
     boolean tte = endpoint == Endpoint.TTE;
     double cl = conf.level();
+    if (plot != null) {
+      plotArmIndex(arms);
+    }
     // Multiplicity: interaction tests (one per variable) and level comparisons (all levels).
     double[] pInt = new double[tests.size()];
     for (int i = 0; i < pInt.length; i++) {
@@ -660,9 +683,9 @@ public final class SubgroupsCommand implements Callable<Integer> {
         if (lr != null) {
           String n2 =
               lr.df() == 0
-                  ? "no estimable interaction (each level has a single arm)"
+                  ? "no estimable interaction: fewer than two levels hold more than one arm"
                   : adjNote(adjName, countInt, lr.pValue(), "interaction tests");
-          if (lr.separated()) {
+          if (lr.separated() && lr.df() > 0) {
             n2 +=
                 "; some coefficients are infinite (a level/arm without "
                     + (tte ? "events" : "responders or non-responders")
@@ -712,11 +735,12 @@ public final class SubgroupsCommand implements Callable<Integer> {
     boolean comparative = arms.size() >= 2;
     boolean diffPlot = !tte && effect == Effect.DIFFERENCE;
     String pctCl = pct(conf.level());
+    int pa = plotArmIndex(arms);
     List<String> cols = new ArrayList<>();
     String evName = tte ? "events" : "resp.";
     if (comparative) {
       cols.add(arms.get(0) + " " + evName + "/n");
-      cols.add(arms.get(1) + " " + evName + "/n");
+      cols.add(arms.get(pa) + " " + evName + "/n");
       cols.add(effectLabel + " (" + pctCl + " CI)");
       cols.add("P int.");
     } else {
@@ -750,11 +774,11 @@ public final class SubgroupsCommand implements Callable<Integer> {
       String note;
       double weight;
       if (comparative) {
-        for (int a = 0; a < 2; a++) {
+        for (int a : new int[] {0, pa}) {
           ArmStat s = r.arms().get(a);
           cells.add(s.events() + "/" + s.n());
         }
-        SubgroupEffects.Comparison c = diffPlot ? r.diff().get(0) : r.main().get(0);
+        SubgroupEffects.Comparison c = diffPlot ? r.diff().get(pa - 1) : r.main().get(pa - 1);
         est = c.estimate();
         lo = c.lower();
         hi = c.upper();
@@ -805,19 +829,22 @@ public final class SubgroupsCommand implements Callable<Integer> {
       if (arms.size() > 2) {
         foot.add(
             "Comparison shown: "
-                + arms.get(1)
+                + arms.get(pa)
                 + " vs "
                 + arms.get(0)
-                + " (the tidy output has every arm).");
+                + " (--plot-arm; the tidy output has every arm). P int. tests all arms jointly.");
       }
     } else {
-      foot.add("Single arm: " + (tte ? "Kaplan-Meier median" : "response rate") + " per level.");
+      foot.add(
+          "Single arm: "
+              + (tte ? "Kaplan-Meier median" : "response rate")
+              + " per level; dashed line: all subjects.");
     }
     String axis;
     String left = null;
     String right = null;
     if (comparative) {
-      String vs = " (" + arms.get(1) + " vs " + arms.get(0) + ")";
+      String vs = " (" + arms.get(pa) + " vs " + arms.get(0) + ")";
       axis =
           (tte ? "Hazard ratio" : diffPlot ? "Difference in response rate" : "Odds ratio")
               + vs
@@ -825,18 +852,19 @@ public final class SubgroupsCommand implements Callable<Integer> {
       // A hazard ratio below 1 favours the compared arm; an odds ratio or difference of response
       // above the reference favours it.
       if (tte) {
-        left = "Favours " + arms.get(1);
+        left = "Favours " + arms.get(pa);
         right = "Favours " + arms.get(0);
       } else {
         left = "Favours " + arms.get(0);
-        right = "Favours " + arms.get(1);
+        right = "Favours " + arms.get(pa);
       }
     } else {
       axis = tte ? "Median (" + surv.outputUnit().label() + ")" : "Response rate";
     }
     ForestPlot.Scale sc =
         comparative ? (diffPlot ? ForestPlot.Scale.LINEAR : scale) : ForestPlot.Scale.LINEAR;
-    return new ForestPlot.Spec(title, "Subgroup", cols, sc, axis, left, right, rows, foot);
+    double ref = comparative ? Double.NaN : results.get(0).arms().get(0).est();
+    return new ForestPlot.Spec(title, "Subgroup", cols, sc, axis, left, right, rows, foot, ref);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -947,6 +975,28 @@ public final class SubgroupsCommand implements Callable<Integer> {
     return new Variable(name, level, levels, missing, cutNote);
   }
 
+  /** The arm drawn in the forest plot (checked before anything is written). */
+  private int plotArmIndex(List<String> arms) {
+    int pa = 1;
+    if (plotArm != null) {
+      pa = arms.indexOf(plotArm);
+      if (pa < 1) {
+        throw new InputException(
+            String.format(
+                "--plot-arm %s: expected a non-reference level of %s: %s",
+                plotArm,
+                surv.by,
+                arms.size() < 2 ? "(none)" : String.join(", ", arms.subList(1, arms.size()))));
+      }
+    }
+    return pa;
+  }
+
+  /** "B vs A" or "B, C vs A" for the heading. */
+  static String comparisons(List<String> arms) {
+    return String.join(", ", arms.subList(1, arms.size())) + " vs " + arms.get(0) + " (reference)";
+  }
+
   /** The reason without its ": ... not estimable" tail, for the plot. */
   static String shortReason(String reason) {
     int k = reason.indexOf(':');
@@ -1014,16 +1064,6 @@ public final class SubgroupsCommand implements Callable<Integer> {
     return (v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v)) + "%";
   }
 
-  private static List<SubgroupEffects.Comparison> notEstimableAll(int k, String reason) {
-    List<SubgroupEffects.Comparison> out = new ArrayList<>();
-    for (int a = 1; a < k; a++) {
-      out.add(
-          new SubgroupEffects.Comparison(
-              a, Double.NaN, Double.NaN, Double.NaN, Double.NaN, reason));
-    }
-    return out;
-  }
-
   private CoxTies parseTies(String s) {
     try {
       return CoxTies.parse(s);
@@ -1032,14 +1072,15 @@ public final class SubgroupsCommand implements Callable<Integer> {
     }
   }
 
-  private KmMedian.Transform confTransform(Convention cv) {
+  private ConfType confTransform(Convention cv) {
     if (confType == null) {
-      return cv == Convention.SAS ? KmMedian.Transform.LOG_LOG : KmMedian.Transform.LOG;
+      return cv == Convention.SAS ? ConfType.LOG_LOG : ConfType.LOG;
     }
     try {
-      return KmMedian.Transform.parse(confType);
+      return ConfType.parse(confType);
     } catch (IllegalArgumentException e) {
-      throw new InputException("--conf-type: " + e.getMessage());
+      throw new InputException(
+          "--conf-type: expected plain, log, log-log, logit or arcsine, found '" + confType + "'");
     }
   }
 

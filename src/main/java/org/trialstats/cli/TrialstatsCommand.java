@@ -15,7 +15,6 @@ import picocli.CommandLine.ScopeType;
     },
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
-    subcommands = {
       SimulateCommand.class,
       ReportCommand.class,
       OrrCommand.class,
@@ -24,7 +23,6 @@ import picocli.CommandLine.ScopeType;
       RmstCommand.class,
       SubgroupsCommand.class,
       BorCommand.class
-    })
     })
 public final class TrialstatsCommand implements Runnable {
   @Option(

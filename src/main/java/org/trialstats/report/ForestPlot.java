@@ -85,6 +85,8 @@ public final class ForestPlot {
    * @param favoursRight annotation right of the reference (e.g. "Favours Obs")
    * @param rows the lines, top to bottom
    * @param footnotes lines under the plot (e.g. "P-values are unadjusted.")
+   * @param reference position of the dashed reference line; NaN for the default (1 on a log axis, 0
+   *     on a linear one), e.g. the all-subjects estimate in a single-arm plot
    */
   public record Spec(
       String title,
@@ -95,12 +97,37 @@ public final class ForestPlot {
       String favoursLeft,
       String favoursRight,
       List<Row> rows,
-      List<String> footnotes) {
+      List<String> footnotes,
+      double reference) {
     public Spec {
       Objects.requireNonNull(scale, "scale");
       columns = columns == null ? List.of() : List.copyOf(columns);
       rows = List.copyOf(rows);
       footnotes = footnotes == null ? List.of() : List.copyOf(footnotes);
+    }
+
+    /** A plot with the default reference line (1 on a log axis, 0 on a linear one). */
+    public Spec(
+        String title,
+        String labelHeader,
+        List<String> columns,
+        Scale scale,
+        String axisLabel,
+        String favoursLeft,
+        String favoursRight,
+        List<Row> rows,
+        List<String> footnotes) {
+      this(
+          title,
+          labelHeader,
+          columns,
+          scale,
+          axisLabel,
+          favoursLeft,
+          favoursRight,
+          rows,
+          footnotes,
+          Double.NaN);
     }
   }
 
@@ -171,7 +198,13 @@ public final class ForestPlot {
    * decade (plus 0.25 / 0.5 / 0.75 style quarter ticks are avoided for legibility).
    */
   static Axis axis(List<Row> rows, Scale scale) {
-    double ref = scale == Scale.LOG ? 1 : 0;
+    return axis(rows, scale, Double.NaN);
+  }
+
+  /** As {@link #axis(List, Scale)} with a reference line at {@code reference} (NaN = default). */
+  static Axis axis(List<Row> rows, Scale scale, double reference) {
+    double ref = usable(reference, scale) ? reference : scale == Scale.LOG ? 1 : 0;
+    boolean nonNegative = ref >= 0;
     double eLo = ref;
     double eHi = ref;
     double cLo = ref;
@@ -182,6 +215,7 @@ public final class ForestPlot {
       }
       eLo = Math.min(eLo, r.estimate);
       eHi = Math.max(eHi, r.estimate);
+      nonNegative &= r.estimate >= 0 && !(r.lower < 0);
       if (usable(r.lower, scale)) {
         cLo = Math.min(cLo, r.lower);
       }
@@ -232,12 +266,13 @@ public final class ForestPlot {
       }
       return new Axis(min, max, t.stream().mapToDouble(Double::doubleValue).toArray(), ref, scale);
     }
-    double spanE = Math.max(eHi - eLo, 1e-9);
-    double lo = Math.max(cLo, eLo - 2 * spanE);
-    double hi = Math.min(cHi, eHi + 2 * spanE);
+    // Linear axes hold bounded quantities (differences of rates, medians within follow-up): the
+    // whole intervals are shown; a missing limit (not reached) is drawn as an arrow.
+    double lo = nonNegative ? 0 : cLo;
+    double hi = cHi;
     double step = niceStep((hi - lo) / 5);
-    double min = Math.floor(lo / step - 1e-9) * step;
-    double max = Math.ceil(hi / step + 1e-9) * step;
+    double min = Math.floor(lo / step + 1e-9) * step;
+    double max = Math.ceil(hi / step - 1e-9) * step;
     if (min >= max) {
       min = -1;
       max = 1;
@@ -346,7 +381,7 @@ public final class ForestPlot {
 
     Layout(Spec spec) {
       this.spec = spec;
-      this.axis = axis(spec.rows(), spec.scale());
+      this.axis = axis(spec.rows(), spec.scale(), spec.reference());
       double lw = textWidth(spec.labelHeader(), FONT, true);
       double noteW = 0;
       double mw = 0;

@@ -13,7 +13,7 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * @param logLikReduced maximised log-likelihood of the reduced (main effects) model
  * @param logLikFull maximised log-likelihood of the full (interaction) model
  * @param separated whether either fit showed separation / monotone likelihood (coefficients
- *     infinite; the log-likelihoods are their finite limits)
+ *     infinite; the log-likelihoods are their finite limits) or stopped without converging
  */
 public record LikelihoodRatio(
     double statistic,

@@ -36,7 +36,7 @@ public final class LogisticInteraction {
             reduced.logLik(),
             full.logLik(),
             full.rank() - reduced.rank(),
-            reduced.separated() || full.separated());
+            reduced.separated() || full.separated() || !reduced.converged() || !full.converged());
     return new Result(reduced, full, lr);
   }
 }

@@ -99,7 +99,9 @@ public final class SubgroupEffects {
     }
     for (int a = 1; a < k; a++) {
       String reason = common;
-      if (reason == null && n[a] == 0) {
+      if (n[0] == 0 && n[a] == 0) {
+        reason = "no subjects";
+      } else if (reason == null && n[a] == 0) {
         reason = "no subjects in " + armNames.get(a);
       } else if (reason == null && d[0] == 0) {
         reason = "no events in " + armNames.get(0) + ": hazard ratio not estimable";
@@ -151,7 +153,11 @@ public final class SubgroupEffects {
             null,
             columns(InteractionDesign.of(arm, nArms, level, nLevels, true, false)),
             ties);
-    boolean sep = anyTrue(reduced.infinite()) || anyTrue(full.infinite());
+    boolean sep =
+        anyTrue(reduced.infinite())
+            || anyTrue(full.infinite())
+            || !reduced.converged()
+            || !full.converged();
     return LikelihoodRatio.of(reduced.loglik(), full.loglik(), full.rank() - reduced.rank(), sep);
   }
 
@@ -172,9 +178,11 @@ public final class SubgroupEffects {
       Comparison or;
       Comparison rd;
       String missing =
-          n[0] == 0
-              ? "no subjects in " + armNames.get(0)
-              : n[a] == 0 ? "no subjects in " + armNames.get(a) : null;
+          n[0] == 0 && n[a] == 0
+              ? "no subjects"
+              : n[0] == 0
+                  ? "no subjects in " + armNames.get(0)
+                  : n[a] == 0 ? "no subjects in " + armNames.get(a) : null;
       if (missing != null) {
         or = Comparison.notEstimable(a, missing);
         rd = Comparison.notEstimable(a, missing);

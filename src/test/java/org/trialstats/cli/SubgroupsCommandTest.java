@@ -207,7 +207,7 @@ class SubgroupsCommandTest {
       "rx=Lev+5FU",
       "--response",
       "status",
-      "--responders",
+      "--responder-values",
       "1",
       "--by",
       "rx",
@@ -418,20 +418,113 @@ class SubgroupsCommandTest {
     r = run(plus(COLON_TTE, "--ties", "fast"));
     assertEquals(2, r.code());
     Path noResp = dir.resolve("r.csv");
-    Files.writeString(noResp, "USUBJID,ARM,SEX,AVALC\n1,A,F,CR\n2,B,M,\n");
-    r =
+    Files.writeString(noResp, "USUBJID,ARM,SEX,AVALC\n1,A,F,CR\n2,B,M,\n3,B,F,pr\n");
+    String[] resp = {
+      "subgroups",
+      "--endpoint",
+      "response",
+      "--data",
+      noResp.toString(),
+      "--by",
+      "ARM",
+      "--subgroups",
+      "SEX"
+    };
+    r = run(resp);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("1 subject(s) with an empty AVALC counted as non-responders"));
+    assertTrue(r.out().contains("2 responders"), "pr matches PR ignoring case: " + r.out());
+    r = run(plus(resp, "--responder-values", ","));
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--responder-values"), r.err());
+  }
+
+  @Test
+  void threeArmsPlotTheChosenArmAndTestAllJointly(@TempDir Path dir) throws Exception {
+    Path svg = dir.resolve("three.svg");
+    // colon3 (Obs, Lev, Lev+5FU): the logistic interaction LR has 2 df for sex (R anova).
+    Run r =
         run(
             "subgroups",
             "--endpoint",
             "response",
             "--data",
-            noResp.toString(),
+            "datasets/r-survival/colon.csv",
+            "--id",
+            "id",
+            "--where",
+            "etype=1",
+            "--response",
+            "status",
+            "--responder-values",
+            "1",
             "--by",
-            "ARM",
+            "rx",
+            "--ref",
+            "Obs",
             "--subgroups",
-            "SEX");
-    assertEquals(2, r.code());
-    assertTrue(r.err().contains("row 2 (line 3), column AVALC"), r.err());
+            "sex",
+            "--format",
+            "csv",
+            "--plot",
+            svg.toString(),
+            "--plot-arm",
+            "Lev+5FU",
+            "--effect",
+            "difference");
+    assertEquals(0, r.code(), r.err());
+    Map<String, Map<String, String>> rows = csv(r.out(), dir);
+    DataTable lr = CsvReader.read(G.resolve("lr_tests.csv"));
+    for (int i = 0; i < lr.rowCount(); i++) {
+      if (lr.cell(i, "dataset").equals("colon3") && lr.cell(i, "variable").equals("sex")) {
+        Map<String, String> row = rows.get("sex|interaction");
+        close(Double.parseDouble(lr.cell(i, "statistic")), num(row, "statistic"), 1e-6, "3 arms");
+        assertEquals("2", row.get("df"));
+      }
+    }
+    assertNotNull(rows.get("sex=1; Lev vs Obs|odds_ratio"));
+    assertNotNull(rows.get("sex=1; Lev+5FU vs Obs|difference"));
+    String plot = Files.readString(svg);
+    assertTrue(plot.contains("Difference in response rate (Lev+5FU vs Obs)"), "linear axis label");
+    assertFalse(plot.contains("log scale"));
+    assertTrue(plot.contains("Comparison shown: Lev+5FU vs Obs"));
+    Run bad = run(plus(COLON_TTE, "--plot", svg.toString(), "--plot-arm", "Obs"));
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("--plot-arm Obs"), bad.err());
+    assertEquals("", bad.out(), "nothing is written before the error");
+  }
+
+  @Test
+  void emptyAndOneArmLevelsAreShownWithReasons(@TempDir Path dir) throws Exception {
+    String[] args = java.util.Arrays.copyOf(COLON_TTE, COLON_TTE.length - 4);
+    Run r = run(plus(args, "--cut", "age:20,200", "--format", "csv"));
+    assertEquals(0, r.code(), r.err());
+    Map<String, Map<String, String>> rows = csv(r.out(), dir);
+    assertEquals("no subjects", rows.get("age=>=200; Lev+5FU vs Obs|hr").get("note"));
+    assertEquals("no subjects in Lev+5FU", rows.get("age=<20; Lev+5FU vs Obs|hr").get("note"));
+    Map<String, String> test = rows.get("age|interaction");
+    assertEquals("0", test.get("df"));
+    assertEquals("", test.get("p_value"));
+    assertTrue(test.get("note").startsWith("no estimable interaction"), test.get("note"));
+  }
+
+  @Test
+  void singleArmResponseAndJson() {
+    Run r =
+        run(
+            "subgroups",
+            "--endpoint",
+            "response",
+            "--data",
+            G.resolve("seeded.csv").toString(),
+            "--subgroups",
+            "SEX",
+            "--format",
+            "json");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("\"group\": \"SEX=F\", \"term\": \"orr\""), r.out());
+    assertTrue(r.out().contains("\"method\": \"clopper-pearson\""));
+    assertFalse(r.out().contains("interaction"));
   }
 
   static int count(String s, String what) {

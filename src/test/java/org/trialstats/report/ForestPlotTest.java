@@ -156,6 +156,14 @@ class ForestPlotTest {
             ForestPlot.Scale.LINEAR);
     assertEquals(0, l.reference());
     assertTrue(l.min() <= -0.3 && l.max() >= 0.1);
+    // Rates or times (nothing negative): the axis starts at 0, the reference may be moved.
+    ForestPlot.Axis t =
+        ForestPlot.axis(
+            List.of(new ForestPlot.Row("a", ForestPlot.Kind.LEVEL, null, 12, 8, 21, 1, null)),
+            ForestPlot.Scale.LINEAR,
+            12.5);
+    assertEquals(0, t.min());
+    assertEquals(12.5, t.reference());
     assertEquals("0.60 (0.47, Inf)", ForestPlot.effectText(0.6, 0.47, Double.POSITIVE_INFINITY, 2));
     assertEquals("NE", ForestPlot.effectText(Double.NaN, 0, 1, 2));
   }
