@@ -22,7 +22,8 @@ import picocli.CommandLine.ScopeType;
       CoxCommand.class,
       RmstCommand.class,
       SubgroupsCommand.class,
-      BorCommand.class
+      BorCommand.class,
+      SimonCommand.class
     })
 public final class TrialstatsCommand implements Runnable {
   @Option(
