@@ -250,7 +250,9 @@ public final class ReportBuilder {
   private Section responseSection() {
     ReportSpec.Response r = spec.response();
     List<Block> blocks = new ArrayList<>();
-    DataTable adrs = DataLoader.read(spec.adrs(), null);
+    DataTable adrs =
+        DataLoader.read(
+            spec.adrs(), java.util.Set.of(spec.id(), "PARAMCD", r.value(), r.dateColumn()));
     inputs.add(input("ADRS", spec.adrs(), adrs.rowCount()));
     Map<String, String> bor = new HashMap<>();
     Map<String, String> reasons = new HashMap<>();
@@ -515,7 +517,12 @@ public final class ReportBuilder {
 
   private TteData tteData(ReportSpec.Tte e) {
     if (adtteTable == null) {
-      adtteTable = DataLoader.read(spec.adtte(), null);
+      java.util.Set<String> cols = new java.util.HashSet<>(java.util.Set.of(spec.id(), "PARAMCD"));
+      for (ReportSpec.Tte x : spec.endpoints()) {
+        cols.add(x.time());
+        cols.add(x.censor());
+      }
+      adtteTable = DataLoader.read(spec.adtte(), cols);
       inputs.add(input("ADTTE", spec.adtte(), adtteTable.rowCount()));
     }
     DataTable t = adtteTable;
@@ -1285,7 +1292,10 @@ public final class ReportBuilder {
             null,
             null,
             fr,
-            List.of(method.label() + " confidence intervals."));
+            List.of(
+                method.label()
+                    + " confidence intervals; the dashed line marks the ORR of all subjects."),
+            fr.get(0).estimate());
     return List.of(
         new ReportModel.Figure(
             ForestPlot.svg(fs),
