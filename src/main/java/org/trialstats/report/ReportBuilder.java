@@ -158,6 +158,26 @@ public final class ReportBuilder {
       }
       adslById.put("", pop);
     }
+    if (spec.adsl() == null) {
+      // No ADSL: subjects, arms and subgroup variables come from the first analysis dataset
+      // (first row of each subject).
+      Path f = spec.adtte() != null ? spec.adtte() : spec.adrs();
+      DataTable d = filter(DataLoader.read(f, null), spec.population(), f);
+      String[] ids = Columns.labels(d, spec.id(), "a subject id");
+      String[] arm = trt == null ? null : Columns.labels(d, trt, "a treatment arm");
+      List<Integer> first = new ArrayList<>();
+      for (int i = 0; i < ids.length; i++) {
+        String a = arm == null ? "All subjects" : arm[i];
+        String prev = armOf.putIfAbsent(ids[i], a);
+        if (prev == null) {
+          first.add(i);
+        } else if (!prev.equals(a)) {
+          throw Columns.bad(d, i, trt, "the same arm on every row of subject " + ids[i], a);
+        }
+      }
+      adslById.put("", d.rows(first.stream().mapToInt(Integer::intValue).toArray()));
+      adsl = adslById.get("");
+    }
     if (spec.dataCut() != null) {
       dataCut = spec.dataCut();
     }
@@ -517,33 +537,42 @@ public final class ReportBuilder {
 
   private TteData tteData(ReportSpec.Tte e) {
     if (adtteTable == null) {
-      java.util.Set<String> cols = new java.util.HashSet<>(java.util.Set.of(spec.id(), "PARAMCD"));
-      for (ReportSpec.Tte x : spec.endpoints()) {
-        cols.add(x.time());
-        cols.add(x.censor());
-      }
-      adtteTable = DataLoader.read(spec.adtte(), cols);
+      adtteTable = DataLoader.read(spec.adtte(), null);
       inputs.add(input("ADTTE", spec.adtte(), adtteTable.rowCount()));
     }
     DataTable t = adtteTable;
-    String[] pc = t.column("PARAMCD");
     String[] id = t.column(spec.id());
-    boolean[] keep = new boolean[pc.length];
+    Map<String, List<String>> where = e.where();
+    if (where.isEmpty() && t.has("PARAMCD")) {
+      where = Map.of("PARAMCD", List.of(e.paramcd()));
+    }
+    boolean[] keep = new boolean[id.length];
     int k = 0;
-    for (int i = 0; i < pc.length; i++) {
-      keep[i] = pc[i].equals(e.paramcd()) && armOf.containsKey(id[i]);
-      k += keep[i] ? 1 : 0;
+    for (int i = 0; i < id.length; i++) {
+      keep[i] = armOf.containsKey(id[i]);
+    }
+    for (Map.Entry<String, List<String>> w : where.entrySet()) {
+      String[] c = t.column(w.getKey());
+      for (int i = 0; i < id.length; i++) {
+        keep[i] &= w.getValue().contains(c[i]);
+      }
+    }
+    for (boolean b : keep) {
+      k += b ? 1 : 0;
     }
     if (k == 0) {
       throw new InputException(
           String.format(
-              "%s: line %d: time_to_event %s: no ADTTE rows with PARAMCD = %s for subjects of the"
-                  + " population (PARAMCD values there: %s)",
+              "%s: line %d: time_to_event %s: no rows of %s match %s for subjects of the"
+                  + " population%s",
               spec.specFile(),
               e.line(),
               e.paramcd(),
-              e.paramcd(),
-              String.join(", ", t.levels("PARAMCD"))));
+              spec.adtte(),
+              where,
+              t.has("PARAMCD")
+                  ? " (PARAMCD values there: " + String.join(", ", t.levels("PARAMCD")) + ")"
+                  : ""));
     }
     DataTable s = t.select(keep);
     double f =
@@ -553,7 +582,10 @@ public final class ReportBuilder {
     for (int i = 0; i < time.length; i++) {
       time[i] *= f;
     }
-    boolean[] ev = Columns.eventsFromCensor(s, e.censor());
+    boolean[] ev =
+        e.event() != null
+            ? Columns.eventsFromEvent(s, e.event())
+            : Columns.eventsFromCensor(s, e.censor());
     String[] ids = s.column(spec.id());
     Set<String> dup = new java.util.HashSet<>();
     String[] arm = new String[ids.length];

@@ -57,6 +57,8 @@ public record ReportSpec(
       String label,
       String time,
       String censor,
+      String event,
+      Map<String, List<String>> where,
       String timeUnit,
       String reportUnit,
       String confType,
@@ -261,6 +263,8 @@ public record ReportSpec(
         "label",
         "time",
         "censor",
+        "event",
+        "where",
         "time_unit",
         "report_unit",
         "conf_type",
@@ -284,11 +288,25 @@ public record ReportSpec(
         tests.add(i.asChoice(TESTS));
       }
     }
+    String event = n.string("event", null);
+    if (event != null && n.get("censor") != null) {
+      throw n.get("censor")
+          .error("give either censor: (ADaM CNSR, 0 = event) or event: (1 = event)");
+    }
+    Map<String, List<String>> where = new LinkedHashMap<>();
+    SpecNode w = n.get("where");
+    if (w != null) {
+      for (String k : w.keys()) {
+        where.put(k, w.strings(k, List.of()));
+      }
+    }
     return new Tte(
         paramcd,
         n.string("label", paramcd),
         n.string("time", "AVAL"),
         n.string("censor", "CNSR"),
+        event,
+        where,
         n.choice("time_unit", "days", UNITS),
         n.choice("report_unit", "months", UNITS),
         n.choice("conf_type", sas ? "log-log" : "log", CONF_TYPES),

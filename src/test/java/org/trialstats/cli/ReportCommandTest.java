@@ -307,4 +307,63 @@ class ReportCommandTest {
       assertEquals(List.of(outDir), s.toList(), "only the report folder remains");
     }
   }
+
+  /**
+   * A plain CSV (R's colon.csv as shipped: one row per subject and event type, status 1 = event)
+   * with column mappings gives the same OS numbers as the ADaM conversion, checked against R.
+   */
+  @Test
+  void plainCsvWithColumnMappings(@TempDir Path tmp) throws IOException {
+    Path spec = tmp.resolve("plain.yaml");
+    Files.writeString(
+        spec,
+        """
+        title: colon.csv as shipped
+        datasets: {adtte: %s}
+        id: id
+        treatment: {variable: rx, reference: Obs, order: [Obs, Lev, Lev+5FU]}
+        time_to_event:
+          - paramcd: OS
+            where: {etype: 2}
+            time: time
+            event: status
+            report_unit: years
+            landmarks: [1, 3, 5]
+        subgroups:
+          variables: [sex]
+          compare: [Lev+5FU]
+        """
+            .formatted(Path.of("datasets/r-survival/colon.csv").toAbsolutePath()));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Path dir = tmp.resolve("r");
+    assertEquals(
+        0,
+        run(out, err, "report", "--spec", spec.toString(), "--out", dir.toString()),
+        err.toString());
+    DataTable g = CsvReader.read(Path.of("src/test/resources/golden/report/colon.csv"));
+    DataTable r = CsvReader.read(dir.resolve("results.csv"));
+    int compared = 0;
+    for (int i = 0; i < g.rowCount(); i++) {
+      String a = g.cell(i, "analysis");
+      if (!a.equals("OS:km") && !a.equals("OS:cox") && !a.equals("OS:logrank")) {
+        continue;
+      }
+      int k = find(r, a, g.cell(i, "group"), g.cell(i, "term"), g.cell(i, "time"));
+      assertTrue(k >= 0, "missing " + a + " " + g.cell(i, "group"));
+      String want = g.cell(i, a.equals("OS:logrank") ? "statistic" : "estimate");
+      String got = r.cell(k, a.equals("OS:logrank") ? "statistic" : "estimate");
+      if (want.isEmpty()) {
+        assertEquals("", got);
+      } else {
+        assertEquals(
+            Double.parseDouble(want),
+            Double.parseDouble(got),
+            1e-6 * Math.abs(Double.parseDouble(want)));
+      }
+      compared++;
+    }
+    assertTrue(compared >= 15, "compared " + compared);
+    assertTrue(Files.readString(dir.resolve("report.html")).contains("sex"));
+  }
 }
