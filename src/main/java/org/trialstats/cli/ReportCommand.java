@@ -58,7 +58,7 @@ public final class ReportCommand implements Runnable {
   @Override
   public void run() {
     String cmd =
-        "trialstats report " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        "trialstats " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs());
     if (specFile == null) {
       Path root = out == null ? Path.of("reports", "example") : out;
       for (String[] ex : EXAMPLES) {

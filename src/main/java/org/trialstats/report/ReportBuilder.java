@@ -1396,13 +1396,13 @@ public final class ReportBuilder {
                 + " defaults (confidence level "
                 + Fmt.level(spec.confLevel())
                 + "%)."));
-    for (String m : methods) {
-      b.add(new Paragraph(m));
-    }
     b.add(
         new Paragraph(
             "Times are reported in the unit stated per endpoint (months = days / 30.4375,"
                 + " years = days / 365.25)."));
+    for (String m : methods) {
+      b.add(new Paragraph(m));
+    }
     return new Section("methods", "Methods", b);
   }
 
@@ -1413,6 +1413,13 @@ public final class ReportBuilder {
   }
 
   private static ReportModel.InputFile input(String role, Path p, int rows) {
-    return new ReportModel.InputFile(role, p.toString(), Fmt.sha256(p), rows);
+    return new ReportModel.InputFile(role, display(p), Fmt.sha256(p), rows);
+  }
+
+  /** A path relative to the working folder when under it (so reruns elsewhere diff cleanly). */
+  static String display(Path p) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path a = p.toAbsolutePath().normalize();
+    return a.startsWith(cwd) ? cwd.relativize(a).toString() : a.toString();
   }
 }
