@@ -22,6 +22,8 @@ import picocli.CommandLine.ScopeType;
       CoxCommand.class,
       RmstCommand.class,
       SubgroupsCommand.class,
+      ReportCommand.class,
+      SimulateCommand.class,
       VerifyCommand.class,
       ReconstructCommand.class,
       TgiCommand.class,

@@ -1,0 +1,369 @@
+package org.trialstats.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trialstats.io.AtomicFiles;
+import org.trialstats.io.CsvReader;
+import org.trialstats.io.DataTable;
+import org.trialstats.io.InputException;
+
+/**
+ * End to end: the bundled example reports, their numbers against R (golden/report/generate.R), the
+ * HTML against results.csv, atomic replacement and escaping.
+ */
+class ReportCommandTest {
+  @TempDir static Path shared;
+  static Path examples;
+
+  static int run(StringWriter out, StringWriter err, String... args) {
+    return Main.run(args, new PrintWriter(out), new PrintWriter(err));
+  }
+
+  @BeforeAll
+  static void buildExamples() {
+    examples = shared.resolve("example");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int rc = run(out, err, "report", "--out", examples.toString());
+    assertEquals(0, rc, err.toString());
+  }
+
+  @Test
+  void examplesHaveEveryFile() {
+    for (String f :
+        new String[] {
+          "colon/report.html", "colon/results.csv", "colon/adtte_rfs.csv", "colon/spec.yaml",
+          "lgsoc/report.html", "lgsoc/results.csv", "lgsoc/bor.csv", "lgsoc/adtte_pfs.csv"
+        }) {
+      assertTrue(Files.isRegularFile(examples.resolve(f)), f);
+    }
+  }
+
+  /** Every reference number computed by R matches results.csv (1e-6 relative). */
+  @Test
+  void colonNumbersMatchR() {
+    int n = compareWithGolden("colon");
+    assertTrue(n >= 50, "compared " + n);
+  }
+
+  @Test
+  void lgsocNumbersMatchR() {
+    int n = compareWithGolden("lgsoc");
+    assertTrue(n >= 8, "compared " + n);
+  }
+
+  static final String[] NUMS = {"estimate", "conf_low", "conf_high", "p_value", "statistic"};
+
+  static int compareWithGolden(String name) {
+    DataTable g = CsvReader.read(Path.of("src/test/resources/golden/report/" + name + ".csv"));
+    DataTable r = CsvReader.read(examples.resolve(name).resolve("results.csv"));
+    int compared = 0;
+    for (int i = 0; i < g.rowCount(); i++) {
+      int k =
+          find(r, g.cell(i, "analysis"), g.cell(i, "group"), g.cell(i, "term"), g.cell(i, "time"));
+      assertTrue(k >= 0, "no result row for golden row " + (i + 1) + " of " + name);
+      for (String c : NUMS) {
+        String want = g.cell(i, c);
+        String got = r.cell(k, c);
+        String where =
+            name
+                + " "
+                + g.cell(i, "analysis")
+                + "/"
+                + g.cell(i, "group")
+                + "/"
+                + g.cell(i, "term")
+                + "/"
+                + g.cell(i, "time")
+                + " "
+                + c;
+        if (want.isEmpty()) {
+          if (c.equals("estimate") || c.startsWith("conf")) {
+            assertEquals("", got, where + ": R says not estimable");
+          }
+          continue;
+        }
+        assertFalse(got.isEmpty(), where + ": missing");
+        double w = Double.parseDouble(want);
+        double o = Double.parseDouble(got);
+        assertEquals(w, o, 1e-6 * Math.max(Math.abs(w), 1e-12) + 1e-14, where);
+        compared++;
+      }
+    }
+    return compared;
+  }
+
+  static int find(DataTable r, String analysis, String group, String term, String time) {
+    for (int i = 0; i < r.rowCount(); i++) {
+      if (r.cell(i, "analysis").equals(analysis)
+          && r.cell(i, "group").equals(group)
+          && r.cell(i, "term").equals(term)
+          && sameTime(r.cell(i, "time"), time)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  static boolean sameTime(String a, String b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return a.isEmpty() && b.isEmpty();
+    }
+    return Math.abs(Double.parseDouble(a) - Double.parseDouble(b)) < 1e-9;
+  }
+
+  /**
+   * Every number in an HTML table cell (and every number-at-risk count in the KM figures) is a
+   * value of results.csv, rounded as the report rounds (Fmt): proportions as percentages with one
+   * decimal, other values with two or three decimals, counts as integers, p below 0.001 as
+   * "<0.001".
+   */
+  @Test
+  void htmlNumbersAreInResultsCsv() throws IOException {
+    for (String name : new String[] {"colon", "lgsoc"}) {
+      String html = Files.readString(examples.resolve(name).resolve("report.html"));
+      DataTable r = CsvReader.read(examples.resolve(name).resolve("results.csv"));
+      List<Double> values = new ArrayList<>();
+      List<Double> pvals = new ArrayList<>();
+      for (int i = 0; i < r.rowCount(); i++) {
+        for (String c :
+            new String[] {
+              "estimate", "conf_low", "conf_high", "p_value", "statistic", "n", "events"
+            }) {
+          String v = r.cell(i, c);
+          if (!v.isEmpty()) {
+            values.add(Double.parseDouble(v));
+          }
+        }
+        if (!r.cell(i, "p_value").isEmpty()) {
+          pvals.add(Double.parseDouble(r.cell(i, "p_value")));
+        }
+      }
+      List<String> cells = new ArrayList<>();
+      Matcher m = Pattern.compile("<td class=\"num\">([^<]*)</td>").matcher(html);
+      while (m.find()) {
+        cells.add(m.group(1));
+      }
+      Matcher risk =
+          Pattern.compile("class=\"risk\" data-tick=\"\\d+\">(\\d+)</text>").matcher(html);
+      int riskCells = 0;
+      while (risk.find()) {
+        cells.add(risk.group(1));
+        riskCells++;
+      }
+      assertTrue(cells.size() > 20 && riskCells > 5, name + ": too few numeric cells");
+      int checked = 0;
+      Pattern num = Pattern.compile("&lt;0\\.001|-?\\d+(\\.\\d+)?");
+      for (String cell : cells) {
+        if (cell.contains("SHA") || cell.isEmpty()) {
+          continue;
+        }
+        Matcher t = num.matcher(cell);
+        while (t.find()) {
+          String tok = t.group();
+          if (tok.equals("&lt;0.001")) {
+            assertTrue(pvals.stream().anyMatch(p -> p < 0.001), name + ": <0.001 without such p");
+            checked++;
+            continue;
+          }
+          int dec = tok.contains(".") ? tok.length() - tok.indexOf('.') - 1 : 0;
+          double x = Double.parseDouble(tok);
+          boolean ok =
+              values.stream()
+                  .anyMatch(v -> round(v, dec).equals(tok) || round(100 * v, dec).equals(tok));
+          assertTrue(
+              ok, name + ": HTML number " + tok + " (cell '" + cell + "') is not in results.csv");
+          checked++;
+          assertTrue(Double.isFinite(x));
+        }
+      }
+      assertTrue(checked > 40, name + ": checked " + checked);
+    }
+  }
+
+  static String round(double v, int dec) {
+    return String.format(Locale.ROOT, "%." + dec + "f", v);
+  }
+
+  @Test
+  void htmlIsSelfContained() throws IOException {
+    String html = Files.readString(examples.resolve("colon/report.html"));
+    assertFalse(html.contains("<script"), "no scripts");
+    assertFalse(
+        html.contains("http://")
+            && html.replace("http://www.w3.org/2000/svg", "").contains("http://"));
+    assertFalse(html.contains("https://"), "nothing from the network");
+    assertFalse(html.contains("<link"), "no external stylesheets");
+    assertTrue(
+        html.contains("<svg") && html.contains("class=\"km\"") && html.contains("Number at risk"));
+    // Provenance: input digests and the spec.
+    assertTrue(
+        html.contains(org.trialstats.report.Fmt.sha256(Path.of("datasets/colon-adam/adtte.csv"))));
+    assertEquals(1, count(html, "Generated</th>"), "the timestamp is in one place");
+  }
+
+  static int count(String s, String sub) {
+    int n = 0;
+    for (int i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  static Path copyExample(Path dir, String title) throws IOException {
+    Files.createDirectories(dir);
+    for (String f : new String[] {"adsl.csv", "adrs.csv", "adtte.csv"}) {
+      Files.copy(Path.of("datasets/sim-lgsoc").resolve(f), dir.resolve(f));
+    }
+    String spec =
+        Files.readString(Path.of("datasets/sim-lgsoc/report.yaml"))
+            .replaceFirst("(?m)^title: .*$", "title: \"" + title.replace("\"", "\\\"") + "\"");
+    Path s = dir.resolve("report.yaml");
+    Files.writeString(s, spec);
+    return s;
+  }
+
+  @Test
+  void textIsEscaped(@TempDir Path tmp) throws IOException {
+    Path spec = copyExample(tmp.resolve("in"), "<script>alert('x')</script> & co");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertEquals(
+        0,
+        run(out, err, "report", "--spec", spec.toString(), "--out", tmp.resolve("r").toString()),
+        err.toString());
+    String html = Files.readString(tmp.resolve("r/report.html"));
+    assertFalse(html.contains("<script"));
+    assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co"));
+  }
+
+  @Test
+  void specErrorsAreExit2WithTheLine(@TempDir Path tmp) throws IOException {
+    Path spec = copyExample(tmp.resolve("in"), "t");
+    Files.writeString(
+        spec, Files.readString(spec).replace("  interval: clopper-pearson", "  intervall: wilson"));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertEquals(
+        2,
+        run(out, err, "report", "--spec", spec.toString(), "--out", tmp.resolve("r").toString()));
+    assertTrue(err.toString().contains("unknown key 'intervall'"), err.toString());
+    assertTrue(err.toString().matches("(?s).*line \\d+:.*"), err.toString());
+    assertFalse(Files.exists(tmp.resolve("r")), "nothing written");
+  }
+
+  /** A failed run leaves the previous report untouched and no temporary folders behind. */
+  @Test
+  void failedRunKeepsThePreviousReport(@TempDir Path tmp) throws IOException {
+    Path spec = copyExample(tmp.resolve("in"), "first");
+    Path outDir = tmp.resolve("out/r");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertEquals(0, run(out, err, "report", "--spec", spec.toString(), "--out", outDir.toString()));
+    String before = Files.readString(outDir.resolve("report.html"));
+    // Data error discovered while computing: bad censor code in ADTTE.
+    Path adtte = tmp.resolve("in/adtte.csv");
+    List<String> lines = new ArrayList<>(Files.readAllLines(adtte));
+    String l = lines.get(2);
+    lines.set(2, l.replace(",DAYS,0,", ",DAYS,x,").replace(",DAYS,1,", ",DAYS,x,"));
+    Files.write(adtte, lines);
+    Files.writeString(
+        spec, Files.readString(spec).replace("title: \"first\"", "title: \"second\""));
+    err = new StringWriter();
+    assertEquals(2, run(out, err, "report", "--spec", spec.toString(), "--out", outDir.toString()));
+    assertTrue(err.toString().contains("CNSR"), err.toString());
+    assertEquals(before, Files.readString(outDir.resolve("report.html")));
+    // A failure while writing the new folder: the old one stays, no temp folder is left.
+    InputException ex =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            InputException.class,
+            () ->
+                AtomicFiles.replaceDirectory(
+                    outDir,
+                    d -> {
+                      Files.writeString(d.resolve("report.html"), "half");
+                      throw new IOException("disk full");
+                    }));
+    assertNotNull(ex.getMessage());
+    assertEquals(before, Files.readString(outDir.resolve("report.html")));
+    try (Stream<Path> s = Files.list(outDir.getParent())) {
+      assertEquals(List.of(outDir), s.toList(), "only the report folder remains");
+    }
+  }
+
+  /**
+   * A plain CSV (R's colon.csv as shipped: one row per subject and event type, status 1 = event)
+   * with column mappings gives the same OS numbers as the ADaM conversion, checked against R.
+   */
+  @Test
+  void plainCsvWithColumnMappings(@TempDir Path tmp) throws IOException {
+    Path spec = tmp.resolve("plain.yaml");
+    Files.writeString(
+        spec,
+        """
+        title: colon.csv as shipped
+        datasets: {adtte: %s}
+        id: id
+        treatment: {variable: rx, reference: Obs, order: [Obs, Lev, Lev+5FU]}
+        time_to_event:
+          - paramcd: OS
+            where: {etype: 2}
+            time: time
+            event: status
+            report_unit: years
+            landmarks: [1, 3, 5]
+        subgroups:
+          variables: [sex]
+          compare: [Lev+5FU]
+        """
+            .formatted(Path.of("datasets/r-survival/colon.csv").toAbsolutePath()));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Path dir = tmp.resolve("r");
+    assertEquals(
+        0,
+        run(out, err, "report", "--spec", spec.toString(), "--out", dir.toString()),
+        err.toString());
+    DataTable g = CsvReader.read(Path.of("src/test/resources/golden/report/colon.csv"));
+    DataTable r = CsvReader.read(dir.resolve("results.csv"));
+    int compared = 0;
+    for (int i = 0; i < g.rowCount(); i++) {
+      String a = g.cell(i, "analysis");
+      if (!a.equals("OS:km") && !a.equals("OS:cox") && !a.equals("OS:logrank")) {
+        continue;
+      }
+      int k = find(r, a, g.cell(i, "group"), g.cell(i, "term"), g.cell(i, "time"));
+      assertTrue(k >= 0, "missing " + a + " " + g.cell(i, "group"));
+      String want = g.cell(i, a.equals("OS:logrank") ? "statistic" : "estimate");
+      String got = r.cell(k, a.equals("OS:logrank") ? "statistic" : "estimate");
+      if (want.isEmpty()) {
+        assertEquals("", got);
+      } else {
+        assertEquals(
+            Double.parseDouble(want),
+            Double.parseDouble(got),
+            1e-6 * Math.abs(Double.parseDouble(want)));
+      }
+      compared++;
+    }
+    assertTrue(compared >= 15, "compared " + compared);
+    assertTrue(Files.readString(dir.resolve("report.html")).contains("sex"));
+  }
+}
