@@ -20,6 +20,8 @@ import org.trialstats.report.ReportBuilder;
 import org.trialstats.report.ReportModel;
 import org.trialstats.report.ReportSpec;
 import org.trialstats.report.TidyWriter;
+import org.trialstats.report.VerifyReport;
+import org.trialstats.verify.VerifyResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,6 +43,9 @@ public final class ReportCommand implements Runnable {
   static final String[][] EXAMPLES = {
     {"datasets/colon-adam/report.yaml", "colon"}, {"datasets/sim-lgsoc/report.yaml", "lgsoc"}
   };
+
+  /** Published figures checked by {@code verify} as part of the example report. */
+  static final String PUBLISHED_CLAIMS = "datasets/published/claims.csv";
 
   @Spec CommandSpec spec;
 
@@ -84,6 +89,36 @@ public final class ReportCommand implements Runnable {
             .append("/report.html\">")
             .append(Cells.html(b.model().title()))
             .append("</a></li>\n");
+      }
+      Path claims = Path.of(PUBLISHED_CLAIMS);
+      if (Files.exists(claims)) {
+        List<VerifyResult> checked = VerifyReport.verify(claims);
+        String title = "Published response rates: which interval method reproduces them";
+        AtomicFiles.replaceDirectory(
+            root.resolve("published"),
+            tmp -> {
+              Files.writeString(
+                  tmp.resolve("verify.html"),
+                  VerifyReport.htmlPage(checked, title),
+                  StandardCharsets.UTF_8);
+              try (Writer w =
+                  Files.newBufferedWriter(tmp.resolve("verify.csv"), StandardCharsets.UTF_8)) {
+                VerifyReport.csv(w, checked);
+              }
+            });
+        index
+            .append("<li><a href=\"published/verify.html\">")
+            .append(Cells.html(title))
+            .append("</a> (")
+            .append(checked.size())
+            .append(" claims from ")
+            .append(Cells.html(PUBLISHED_CLAIMS))
+            .append(")</li>\n");
+        var o = spec.commandLine().getOut();
+        o.printf(
+            "report: %s -> %s (%d claims)%n",
+            PUBLISHED_CLAIMS, root.resolve("published").resolve("verify.html"), checked.size());
+        o.flush();
       }
       index.append("</ul>\n</body></html>\n");
       AtomicFiles.writeText(root.resolve("index.html"), w -> w.write(index.toString()));

@@ -56,6 +56,18 @@ class ReportCommandTest {
     }
   }
 
+  /** The example run also checks the shipped published claims (FRAME reproduced exactly). */
+  @Test
+  void examplesIncludePublishedClaimsCheck() throws Exception {
+    assertTrue(Files.isRegularFile(examples.resolve("published/verify.html")));
+    DataTable v = CsvReader.read(examples.resolve("published/verify.csv"));
+    int frame = java.util.Arrays.asList(v.column("claim_id")).indexOf("FRAME-LGSOC-ORR");
+    assertTrue(frame >= 0);
+    assertEquals("reproduced", v.cell(frame, "verdict"));
+    assertEquals("clopper-pearson", v.cell(frame, "matching_methods"));
+    assertTrue(Files.readString(examples.resolve("index.html")).contains("published/verify.html"));
+  }
+
   /** Every reference number computed by R matches results.csv (1e-6 relative). */
   @Test
   void colonNumbersMatchR() {
