@@ -101,6 +101,92 @@ class SasPhregReferenceTest {
     assertEquals("-0.68432", printed(cliCoef("--ties", "breslow"), 5));
   }
 
+  /**
+   * Klein and Moeschberger (2003) Example 8.2, catheter placement and time to infection of 119
+   * kidney dialysis patients (KMsurv {@code kidney}; z1 = type - 1), {@code proc phreg; model
+   * time*infect(0) = z1 / itprint;} (TIES=BRESLOW default) as printed by UCLA OARC "SAS Textbook
+   * Examples, Survival Analysis by Klein and Moeschberger, Chapter 8": iteration history 0: log
+   * likelihood -104.4533567733; 1: -103.2287813714, z1 -0.627539780; 2: -103.2285047486, z1
+   * -0.618166307 (the last, reported iterate); Likelihood Ratio 2.4497 (p 0.1175), Score 2.4873 (p
+   * 0.1148). R's rule takes a third step (coxph: -0.618173129).
+   */
+  @Test
+  void kidneyCatheterIterationHistoryMatchesSasPhreg() throws IOException {
+    List<String> l = Files.readAllLines(Path.of("src/test/resources/sas/kidney_catheter.csv"));
+    int n = l.size() - 1;
+    double[] time = new double[n];
+    boolean[] event = new boolean[n];
+    double[] z1 = new double[n];
+    for (int i = 0; i < n; i++) {
+      String[] f = l.get(i + 1).split(",");
+      time[i] = Double.parseDouble(f[0]);
+      event[i] = f[1].equals("1");
+      z1[i] = Double.parseDouble(f[2]) - 1;
+    }
+    CoxModel.Control sas = CoxModel.Control.DEFAULT.sasConvergence();
+    CoxFit f = CoxModel.fit(time, event, null, new double[][] {z1}, CoxTies.BRESLOW, sas);
+    assertEquals(119, f.n());
+    assertEquals(26, f.events());
+    assertEquals(2, f.iterations());
+    assertEquals("-104.4533567733", printed(f.loglikNull(), 10));
+    assertEquals("-103.2285047486", printed(f.loglik(), 10));
+    assertEquals("-0.618166307", printed(f.coef(0), 9));
+    assertEquals("2.4497", printed(f.lrTest(), 4));
+    assertEquals("0.1175", printed(f.chiSquareP(f.lrTest()), 4));
+    assertEquals("2.4873", printed(f.scoreTest(), 4));
+    assertEquals("0.1148", printed(f.chiSquareP(f.scoreTest()), 4));
+    // One step stopped early: SAS's iterate 1 (the test above also shows the R rule goes further).
+    CoxModel.Control one = new CoxModel.Control(1, 1e-9, sas.tolerChol(), sas.tolerInf(), 1e-8);
+    CoxFit f1 = CoxModel.fit(time, event, null, new double[][] {z1}, CoxTies.BRESLOW, one);
+    assertEquals("-0.627539780", printed(f1.coef(0), 9));
+    assertEquals("-103.2287813714", printed(f1.loglik(), 10));
+    CoxFit r = CoxModel.fit(time, event, null, new double[][] {z1}, CoxTies.BRESLOW);
+    assertEquals("-0.618173129", printed(r.coef(0), 9));
+  }
+
+  /**
+   * Klein and Moeschberger (2003) Example 8.1, 45 breast-cancer patients by immunoperoxidase status
+   * (KMsurv {@code btrial}; group1 = im - 1), {@code proc phreg; model time*death(0) = group1;}
+   * (UCLA OARC, Klein and Moeschberger Chapter 8, as above): 45 subjects, 24 events; -2 LOG L
+   * 167.488 / 163.041; Likelihood Ratio 4.4463 (p 0.0350), Score 5.4943 (0.0191), Wald 5.0804
+   * (0.0242); estimate 0.98022, standard error 0.43489, hazard ratio 2.665.
+   */
+  @Test
+  void btrialMatchesSasPhreg() throws IOException {
+    List<String> l = Files.readAllLines(Path.of("src/test/resources/sas/btrial.csv"));
+    int n = l.size() - 1;
+    double[] time = new double[n];
+    boolean[] event = new boolean[n];
+    double[] g = new double[n];
+    for (int i = 0; i < n; i++) {
+      String[] f = l.get(i + 1).split(",");
+      time[i] = Double.parseDouble(f[0]);
+      event[i] = f[1].equals("1");
+      g[i] = Double.parseDouble(f[2]) - 1;
+    }
+    CoxFit f =
+        CoxModel.fit(
+            time,
+            event,
+            null,
+            new double[][] {g},
+            CoxTies.BRESLOW,
+            CoxModel.Control.DEFAULT.sasConvergence());
+    assertEquals(45, f.n());
+    assertEquals(24, f.events());
+    assertEquals("167.488", printed(-2 * f.loglikNull(), 3));
+    assertEquals("163.041", printed(-2 * f.loglik(), 3));
+    assertEquals("4.4463", printed(f.lrTest(), 4));
+    assertEquals("0.0350", printed(f.chiSquareP(f.lrTest()), 4));
+    assertEquals("5.4943", printed(f.scoreTest(), 4));
+    assertEquals("0.0191", printed(f.chiSquareP(f.scoreTest()), 4));
+    assertEquals("5.0804", printed(f.waldTest(), 4));
+    assertEquals("0.0242", printed(f.chiSquareP(f.waldTest()), 4));
+    assertEquals("0.98022", printed(f.coef(0), 5));
+    assertEquals("0.43489", printed(f.se(0), 5));
+    assertEquals("2.665", printed(f.hr(0), 3));
+  }
+
   static double cliCoef(String... extra) {
     String[] base = {
       "cox",
