@@ -187,6 +187,40 @@ class SasPhregReferenceTest {
     assertEquals("2.665", printed(f.hr(0), 3));
   }
 
+  /**
+   * Not a SAS printout: under the SAS stopping rule a coefficient that diverges (an arm without
+   * events, monotone likelihood) is still reported as not estimable, as under R's rule.
+   */
+  @Test
+  void sasRuleStillFlagsMonotoneLikelihood() {
+    double[] time = {1, 2, 3, 4, 5, 6, 7, 8, 2.5, 3.5, 5.5, 9};
+    boolean[] event = {
+      true, true, false, true, true, false, true, true, false, false, false, false
+    };
+    double[] arm = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1};
+    CoxFit f =
+        CoxModel.fit(
+            time,
+            event,
+            null,
+            new double[][] {arm},
+            CoxTies.BRESLOW,
+            CoxModel.Control.DEFAULT.sasConvergence());
+    assertTrue(f.infinite()[0]);
+    assertTrue(!f.estimable(0));
+    CoxFit finite =
+        CoxModel.fit(
+            time,
+            new boolean[] {
+              true, true, false, true, true, false, true, true, true, false, false, false
+            },
+            null,
+            new double[][] {arm},
+            CoxTies.BRESLOW,
+            CoxModel.Control.DEFAULT.sasConvergence());
+    assertTrue(finite.estimable(0));
+  }
+
   static double cliCoef(String... extra) {
     String[] base = {
       "cox",
