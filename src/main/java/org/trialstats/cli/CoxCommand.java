@@ -155,9 +155,17 @@ public final class CoxCommand implements Callable<Integer> {
               stratified ? d.strata() : null,
               x,
               method,
-              new CoxModel.Control(maxIter, ctl.eps(), ctl.tolerChol(), ctl.tolerInf()));
+              surv.convention == Convention.SAS
+                  ? new CoxModel.Control(maxIter, ctl.eps(), ctl.tolerChol(), ctl.tolerInf())
+                      .sasConvergence()
+                  : new CoxModel.Control(maxIter, ctl.eps(), ctl.tolerChol(), ctl.tolerInf()));
     } catch (IllegalArgumentException e) {
       throw new InputException("cox: " + e.getMessage());
+    }
+    if (surv.convention == Convention.SAS) {
+      notes.add(
+          "Newton-Raphson stopped by SAS PHREG's relative gradient criterion GCONV=1E-8 (R stops"
+              + " on a relative log-likelihood change of 1e-9; estimates agree to about 4 digits)");
     }
     List<ResultRow> rows = rows(fit, d, terms, notes, covs.isEmpty(), stratified);
     List<String> heading = new ArrayList<>();

@@ -205,10 +205,13 @@ public final class KaplanMeier {
    * Survival with limits at {@code t} ({@code {S, lower, upper, stdErr}}). Before the first time: S
    * = 1 with limits as the transform gives at S = 1 (se 0). After the last observed time: carried
    * forward when {@code extend} (R {@code summary(..., extend = TRUE)}), otherwise NaN (SAS: not
-   * estimable beyond the largest observed time).
+   * estimable beyond the largest observed time) unless the curve has reached 0, which SAS also
+   * carries forward (CAMIS "R vs SAS - Kaplan Meier": with the last observation an event "R and SAS
+   * will both give 0").
    */
   public double[] at(double t, boolean extend) {
-    if (time.length == 0 || (t > lastTime() && !extend)) {
+    if (time.length == 0
+        || (t > lastTime() && !extend && !(surv.length > 0 && surv[surv.length - 1] == 0))) {
       return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
     }
     int k = indexAt(t);
