@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -35,6 +36,7 @@ public final class AtomicFiles {
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         body.write(w);
       }
+      readableByAll(tmp, Files.exists(abs) ? abs : null, "rw-r--r--");
       move(tmp, abs);
       tmp = null;
     } catch (IOException e) {
@@ -57,6 +59,7 @@ public final class AtomicFiles {
       Files.createDirectories(parent);
       tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".");
       body.write(tmp);
+      readableByAll(tmp, Files.isDirectory(abs) ? abs : null, "rwxr-xr-x");
       if (Files.exists(abs)) {
         old = Files.createTempDirectory(parent, "." + abs.getFileName() + ".old.");
         Files.delete(old);
@@ -76,6 +79,21 @@ public final class AtomicFiles {
   @FunctionalInterface
   public interface DirBody {
     void write(Path dir) throws IOException;
+  }
+
+  /**
+   * Temporary files and folders are created private (0600/0700); the finished output gets the
+   * permissions of the file it replaces, or the usual world-readable ones ({@code fallback}).
+   */
+  private static void readableByAll(Path tmp, Path previous, String fallback) throws IOException {
+    if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    Files.setPosixFilePermissions(
+        tmp,
+        previous != null
+            ? Files.getPosixFilePermissions(previous)
+            : PosixFilePermissions.fromString(fallback));
   }
 
   private static void move(Path from, Path to) throws IOException {

@@ -26,6 +26,10 @@ public final class SasReader {
     try (InputStream in = Files.newInputStream(file)) {
       SasFileReader r = new SasFileReaderImpl(in);
       List<Column> cols = r.getColumns();
+      if (cols == null || cols.isEmpty()) {
+        throw new InputException(
+            name + ": not a readable SAS dataset (no .sas7bdat header or no columns found)");
+      }
       long n = r.getSasFileProperties().getRowCount();
       if (n > Integer.MAX_VALUE) {
         throw new InputException(name + ": too many rows");

@@ -52,4 +52,24 @@ class AtomicFilesTest {
       assertEquals(1, s.count());
     }
   }
+
+  @Test
+  void outputsAreReadableByOthersNotPrivateLikeTempFiles() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path f = dir.resolve("out.csv");
+    AtomicFiles.writeText(f, w -> w.write("x\n"));
+    assertEquals("rw-r--r--", perms(f));
+    Path r = dir.resolve("report");
+    AtomicFiles.replaceDirectory(r, d -> Files.writeString(d.resolve("index.html"), "v1"));
+    assertEquals("rwxr-xr-x", perms(r));
+    Files.setPosixFilePermissions(
+        f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+    AtomicFiles.writeText(f, w -> w.write("y\n"));
+    assertEquals("rw-rw----", perms(f));
+  }
+
+  private static String perms(Path p) throws IOException {
+    return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+  }
 }
