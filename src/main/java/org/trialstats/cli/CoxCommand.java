@@ -12,6 +12,7 @@ import org.trialstats.report.ResultRow;
 import org.trialstats.survival.Convention;
 import org.trialstats.survival.CoxFit;
 import org.trialstats.survival.CoxModel;
+import org.trialstats.survival.CoxModel.Control;
 import org.trialstats.survival.CoxTies;
 import org.trialstats.survival.SurvivalData;
 import picocli.CommandLine.Command;
@@ -119,47 +120,22 @@ public final class CoxCommand implements Callable<Integer> {
       }
     }
     SurvivalData d = in.data();
-    int n = d.size();
     int groups = d.groupCount();
     if (groups < 2) {
       throw new InputException("--by " + surv.by + ": at least two levels are needed");
     }
     List<String> levels = d.groupLevels();
-    List<Term> terms = new ArrayList<>();
-    for (int g = 1; g < groups; g++) {
-      double[] col = new double[n];
-      for (int k = 0; k < n; k++) {
-        col[k] = d.group(k) == g ? 1 : 0;
-      }
-      terms.add(new Term(levels.get(g) + " vs " + levels.get(0), null, col));
-    }
+    List<Term> terms = armTerms(d);
     for (String c : covs) {
       terms.addAll(covariateTerms(in.table(), d, c, categorical.contains(c)));
-    }
-    double[][] x = new double[terms.size()][];
-    for (int j = 0; j < x.length; j++) {
-      x[j] = terms.get(j).column();
     }
     boolean stratified = d.strataCount() > 1;
     if (d.eventCount() == 0) {
       output.emit(spec, noEvents(d, terms, method, notes), notes);
       return ExitCodes.OK;
     }
-    CoxFit fit;
-    try {
-      CoxModel.Control ctl = CoxModel.Control.DEFAULT;
-      fit =
-          CoxModel.fit(
-              d.times(),
-              d.events(),
-              stratified ? d.strata() : null,
-              x,
-              method,
-              new CoxModel.Control(maxIter, ctl.eps(), ctl.tolerChol(), ctl.tolerInf()));
-    } catch (IllegalArgumentException e) {
-      throw new InputException("cox: " + e.getMessage());
-    }
-    List<ResultRow> rows = rows(fit, d, terms, notes, covs.isEmpty(), stratified);
+    CoxFit fit = fit(d, terms, method, maxIter);
+    List<ResultRow> rows = rows(fit, d, terms, notes, covs.isEmpty(), stratified, conf.level());
     List<String> heading = new ArrayList<>();
     heading.add(
         String.format(
@@ -182,6 +158,67 @@ public final class CoxCommand implements Callable<Integer> {
     heading.addAll(notes);
     output.emit(spec, rows, heading);
     return ExitCodes.OK;
+  }
+
+  /**
+   * The treatment-only model (each --by level vs the reference, stratified by the data's strata) as
+   * {@code hr} rows: shared with {@code km --hr} so both commands report the same numbers.
+   */
+  static List<ResultRow> treatmentHr(SurvivalData d, CoxTies method, double level, String note) {
+    List<Term> terms = armTerms(d);
+    List<String> notes = note == null ? List.of() : List.of(note);
+    List<ResultRow> all =
+        d.eventCount() == 0
+            ? noEvents(d, terms, method, notes)
+            : rows(
+                fit(d, terms, method, Control.DEFAULT.iterMax()),
+                d,
+                terms,
+                notes,
+                true,
+                d.strataCount() > 1,
+                level);
+    List<ResultRow> hr = new ArrayList<>();
+    for (ResultRow r : all) {
+      if (r.term().equals("hr")) {
+        hr.add(r);
+      }
+    }
+    return hr;
+  }
+
+  /** One dummy column per non-reference level of the group, in sorted subject order. */
+  private static List<Term> armTerms(SurvivalData d) {
+    int n = d.size();
+    List<String> levels = d.groupLevels();
+    List<Term> terms = new ArrayList<>();
+    for (int g = 1; g < d.groupCount(); g++) {
+      double[] col = new double[n];
+      for (int k = 0; k < n; k++) {
+        col[k] = d.group(k) == g ? 1 : 0;
+      }
+      terms.add(new Term(levels.get(g) + " vs " + levels.get(0), null, col));
+    }
+    return terms;
+  }
+
+  private static CoxFit fit(SurvivalData d, List<Term> terms, CoxTies method, int maxIter) {
+    double[][] x = new double[terms.size()][];
+    for (int j = 0; j < x.length; j++) {
+      x[j] = terms.get(j).column();
+    }
+    try {
+      Control ctl = Control.DEFAULT;
+      return CoxModel.fit(
+          d.times(),
+          d.events(),
+          d.strataCount() > 1 ? d.strata() : null,
+          x,
+          method,
+          new Control(maxIter, ctl.eps(), ctl.tolerChol(), ctl.tolerInf()));
+    } catch (IllegalArgumentException e) {
+      throw new InputException("cox: " + e.getMessage());
+    }
   }
 
   /** All subjects censored: every row is empty with a note (not an error, as in km). */
@@ -218,6 +255,11 @@ public final class CoxCommand implements Callable<Integer> {
   }
 
   private CoxTies chooseTies() {
+    return chooseTies(ties, surv.convention);
+  }
+
+  /** {@code --ties} if given, else the convention's default (R: efron, SAS: breslow). */
+  static CoxTies chooseTies(String ties, Convention convention) {
     if (ties != null) {
       try {
         return CoxTies.parse(ties);
@@ -226,7 +268,7 @@ public final class CoxCommand implements Callable<Integer> {
             "--ties: expected efron, breslow or exact (SAS: discrete), found '" + ties + "'");
       }
     }
-    return surv.convention == Convention.SAS ? CoxTies.BRESLOW : CoxTies.EFRON;
+    return convention == Convention.SAS ? CoxTies.BRESLOW : CoxTies.EFRON;
   }
 
   /** Design columns of one covariate, in the sorted subject order of {@code d}. */
@@ -278,15 +320,15 @@ public final class CoxCommand implements Callable<Integer> {
     return out;
   }
 
-  private List<ResultRow> rows(
+  private static List<ResultRow> rows(
       CoxFit fit,
       SurvivalData d,
       List<Term> terms,
       List<String> notes,
       boolean treatmentOnly,
-      boolean stratified) {
+      boolean stratified,
+      double level) {
     String m = fit.ties().label();
-    double level = conf.level();
     int[] size = d.groupSizes();
     int[] ev = new int[d.groupCount()];
     for (int k = 0; k < d.size(); k++) {
