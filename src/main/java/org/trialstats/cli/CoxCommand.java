@@ -10,6 +10,8 @@ import org.trialstats.io.DataTable;
 import org.trialstats.io.InputException;
 import org.trialstats.report.ResultRow;
 import org.trialstats.survival.Convention;
+import org.trialstats.survival.CountTable;
+import org.trialstats.survival.CoxAggregated;
 import org.trialstats.survival.CoxFit;
 import org.trialstats.survival.CoxModel;
 import org.trialstats.survival.CoxModel.Control;
@@ -162,22 +164,36 @@ public final class CoxCommand implements Callable<Integer> {
 
   /**
    * The treatment-only model (each --by level vs the reference, stratified by the data's strata) as
-   * {@code hr} rows: shared with {@code km --hr} so both commands report the same numbers.
+   * {@code hr} rows: shared with {@code km --hr} so both commands report the same numbers. Efron
+   * and Breslow are fitted from the per-time count table ({@link CoxAggregated}: the same iteration
+   * on sums per stratum x group x distinct time, O(distinct times) per iteration instead of
+   * O(subjects)); exact ties use the subject-level {@link CoxModel}.
+   *
+   * @param counts {@code d.counts(d.strataCount() > 1)} if already computed, else null
    */
-  static List<ResultRow> treatmentHr(SurvivalData d, CoxTies method, double level, String note) {
-    List<Term> terms = armTerms(d);
+  static List<ResultRow> treatmentHr(
+      SurvivalData d, CountTable counts, CoxTies method, double level, String note) {
     List<String> notes = note == null ? List.of() : List.of(note);
+    boolean stratified = d.strataCount() > 1;
+    CoxFit fit = null;
+    List<Term> terms;
+    if (method != CoxTies.EXACT && d.eventCount() > 0) {
+      terms = new ArrayList<>();
+      List<String> levels = d.groupLevels();
+      for (int g = 1; g < d.groupCount(); g++) {
+        terms.add(new Term(levels.get(g) + " vs " + levels.get(0), null, null));
+      }
+      fit = CoxAggregated.fit(counts != null ? counts : d.counts(stratified), method);
+    } else {
+      terms = armTerms(d);
+      if (d.eventCount() > 0) {
+        fit = fit(d, terms, method, Control.DEFAULT.iterMax());
+      }
+    }
     List<ResultRow> all =
-        d.eventCount() == 0
+        fit == null
             ? noEvents(d, terms, method, notes)
-            : rows(
-                fit(d, terms, method, Control.DEFAULT.iterMax()),
-                d,
-                terms,
-                notes,
-                true,
-                d.strataCount() > 1,
-                level);
+            : rows(fit, d, terms, notes, true, stratified, level);
     List<ResultRow> hr = new ArrayList<>();
     for (ResultRow r : all) {
       if (r.term().equals("hr")) {

@@ -256,7 +256,7 @@ public final class KmCommand implements Runnable {
         }
       }
       if (hr) {
-        rows.addAll(CoxCommand.treatmentHr(d, coxTies, level, strat));
+        rows.addAll(CoxCommand.treatmentHr(d, t, coxTies, level, strat));
       }
     }
     output.emit(spec, rows, heading);
