@@ -194,6 +194,11 @@ public final class SurvivalOptions {
       }
       Map<String, String> intern = new HashMap<>();
       for (int i = 0; i < lab.length; i++) {
+        if (cols.size() == 1) {
+          // one column: its labels as they are (no per-row string building at 1M rows)
+          lab[i] = intern.computeIfAbsent(cols.get(0)[i], k -> k);
+          continue;
+        }
         StringBuilder b = new StringBuilder();
         for (int j = 0; j < cols.size(); j++) {
           if (j > 0) {

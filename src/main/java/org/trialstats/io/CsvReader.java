@@ -362,6 +362,28 @@ public final class CsvReader {
             fieldStart = false;
           }
           put(c);
+          if (!fieldStart) {
+            // the rest of an unquoted field up to a delimiter or line end: one bulk copy (quotes
+            // inside it are literal, as above)
+            int j = pos;
+            byte d = delim;
+            while (j < lim) {
+              byte x = buf[j];
+              if (x == d || x == '\n' || x == '\r') {
+                break;
+              }
+              j++;
+            }
+            int len = j - pos;
+            if (len > 0) {
+              if (recLen + len > rec.length) {
+                rec = Arrays.copyOf(rec, Math.max(rec.length * 2, recLen + len));
+              }
+              System.arraycopy(buf, pos, rec, recLen, len);
+              recLen += len;
+              pos = j;
+            }
+          }
         }
       }
     }
