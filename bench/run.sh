@@ -16,6 +16,7 @@
 #   DATA_DIR=target/bench-data   where the generated datasets are kept (reused when present)
 #   JAVA_OPTS=...       JVM options for trialstats (default: those of bin/trialstats, see below)
 #   NO_R=1              skip R even if Rscript is installed
+#   NO_CDS=1            do not use (or write) the AppCDS archive target/trialstats.jsa
 #   RESULTS=FILE        also append one tab-separated line per size to FILE
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,12 +25,10 @@ sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(10000 100000 1000000)
 repeat="${REPEAT:-3}"
 data_dir="${DATA_DIR:-target/bench-data}"
-jar="target/trialstats.jar"
+jar="$root/target/trialstats.jar"
 # Same defaults as bin/trialstats: C1 only (a one-shot job is over before C2 would pay off) and
 # the serial collector (no GC threads competing for the two cores); AppCDS archive when present.
 default_opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-[ -f target/trialstats.jsa ] && default_opts="$default_opts -XX:SharedArchiveFile=target/trialstats.jsa"
-java_opts="${JAVA_OPTS:-$default_opts}"
 
 timer=/usr/bin/time
 if [ ! -x "$timer" ]; then
@@ -40,6 +39,13 @@ if [ ! -f "$jar" ]; then
   echo "bench: building $jar ..." >&2
   mvn -B -ntp -q -DskipTests package >&2
 fi
+# the class-data archive of bin/trialstats (written once per build)
+if [ -z "${NO_CDS:-}" ]; then
+  [ -f target/trialstats.jsa ] && [ target/trialstats.jsa -nt "$jar" ] || bin/trialstats --version >/dev/null
+  [ -f target/trialstats.jsa ] && default_opts="$default_opts -XX:SharedArchiveFile=$root/target/trialstats.jsa"
+fi
+java_opts="${JAVA_OPTS-$default_opts}"
+echo "trialstats: java $java_opts -jar $jar km --data FILE --by ARM --strata STRATUM --hr --format csv" >&2
 use_r=0
 if [ -z "${NO_R:-}" ] && command -v Rscript >/dev/null 2>&1; then
   use_r=1
