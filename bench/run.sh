@@ -26,8 +26,9 @@ sizes=("$@")
 repeat="${REPEAT:-3}"
 data_dir="${DATA_DIR:-target/bench-data}"
 jar="$root/target/trialstats.jar"
-# Same defaults as bin/trialstats: C1 only (a one-shot job is over before C2 would pay off) and
-# the serial collector (no GC threads competing for the two cores); AppCDS archive when present.
+# Same defaults as bin/trialstats: C1 only (a one-shot job is over before C2 would pay off; not
+# for files of 100 MB or more) and the serial collector (no GC threads competing for the two
+# cores); the AppCDS archive.
 default_opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 
 timer=/usr/bin/time
@@ -91,10 +92,14 @@ for n in "${sizes[@]}"; do
     echo "bench: generating $f ..." >&2
     java bench/GenerateData.java "$n" "$f"
   fi
+  opts="$java_opts"
+  if [ -z "${JAVA_OPTS+x}" ] && [ "$(stat -c %s "$f")" -ge 100000000 ]; then
+    opts="${opts/-XX:TieredStopAtLevel=1/}" # as bin/trialstats: C2 pays off on long runs
+  fi
   best_ts="" best_r=""
   for ((i = 1; i <= repeat; i++)); do
     # shellcheck disable=SC2086
-    measure java $java_opts -jar "$jar" km --data "$f" --by ARM --strata STRATUM --hr --format csv
+    measure java $opts -jar "$jar" km --data "$f" --by ARM --strata STRATUM --hr --format csv
     if [ -z "$best_ts" ] || awk -v a="$wall" -v b="${best_ts%% *}" 'BEGIN { exit !(a < b) }'; then
       best_ts="$wall $cpu $rss"
       cp "$work/out" "$work/ts.csv"
