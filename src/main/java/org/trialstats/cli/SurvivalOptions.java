@@ -263,8 +263,18 @@ public final class SurvivalOptions {
       m.put(levels.get(i), i);
     }
     int[] out = new int[labels.length];
+    String[] lv = levels.toArray(new String[0]);
     for (int i = 0; i < labels.length; i++) {
-      out[i] = m.get(labels[i]);
+      // the reader shares one String per repeated value, so a reference match usually hits
+      String v = labels[i];
+      int k = -1;
+      for (int j = 0; j < lv.length && j < 8; j++) {
+        if (lv[j] == v) {
+          k = j;
+          break;
+        }
+      }
+      out[i] = k >= 0 ? k : m.get(v);
     }
     return out;
   }

@@ -85,7 +85,18 @@ public final class CsvReader {
   private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
 
   private record Parsed(
-      List<String> header, LinkedHashMap<String, String[]> columns, int[] lines) {}
+      List<String> header, LinkedHashMap<String, String[]> columns, int[] lines, int endLine) {}
+
+  /** No quote and no CR other than in CRLF in {@code a[from, to)}. */
+  private static boolean plain(byte[] a, int from, int to) {
+    for (int i = from; i < to; i++) {
+      byte c = a[i];
+      if (c == '"' || (c == '\r' && (i + 1 == a.length || a[i + 1] != '\n'))) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /**
    * Parses a file without any quote character and with LF (or CRLF) line ends as two halves split
@@ -97,49 +108,51 @@ public final class CsvReader {
   static DataTable readInHalves(byte[] all, String name, Set<String> wanted) {
     int n = all.length;
     int headerEnd = -1;
-    for (int i = 0; i < n; i++) {
-      byte c = all[i];
-      if (c == '"' || (c == '\r' && (i + 1 == n || all[i + 1] != '\n'))) {
-        return null;
-      }
-      if (c == '\n' && headerEnd < 0) {
+    for (int i = 0; i < n && headerEnd < 0; i++) {
+      if (all[i] == '\n') {
         headerEnd = i + 1;
       }
     }
+    if (headerEnd < 0 || !plain(all, 0, headerEnd)) {
+      return null;
+    }
     int split = -1;
-    for (int i = Math.max(n / 2, headerEnd); i >= 0 && i < n; i++) {
+    for (int i = Math.max(n / 2, headerEnd); i < n; i++) {
       if (all[i] == '\n') {
         split = i + 1;
         break;
       }
     }
-    if (headerEnd < 0 || split <= headerEnd || split >= n) {
+    if (split <= headerEnd || split >= n) {
       return null;
     }
-    int firstLines = 0; // physical lines of the first half (header included)
-    for (int i = 0; i < split; i++) {
-      if (all[i] == '\n') {
-        firstLines++;
-      }
-    }
-    byte[] second = new byte[headerEnd + n - split];
-    System.arraycopy(all, 0, second, 0, headerEnd);
-    System.arraycopy(all, split, second, headerEnd, n - split);
     Parsed[] half = new Parsed[2];
-    RuntimeException[] failed = new RuntimeException[1];
+    int end = split;
+    int head = headerEnd;
     Thread t =
         new Thread(
             () -> {
               try {
-                half[1] = parse(new java.io.ByteArrayInputStream(second), name, wanted);
+                if (plain(all, end, n)) {
+                  // the header line, then the second half
+                  half[1] =
+                      parse(
+                          new java.io.SequenceInputStream(
+                              new java.io.ByteArrayInputStream(all, 0, head),
+                              new java.io.ByteArrayInputStream(all, end, n - end)),
+                          name,
+                          wanted);
+                }
               } catch (IOException | RuntimeException e) {
-                failed[0] = new RuntimeException(e);
+                half[1] = null;
               }
             },
             "csv-second-half");
     t.start();
     try {
-      half[0] = parse(new java.io.ByteArrayInputStream(all, 0, split), name, wanted);
+      if (plain(all, headerEnd, split)) {
+        half[0] = parse(new java.io.ByteArrayInputStream(all, 0, split), name, wanted);
+      }
     } catch (IOException | InputException e) {
       half[0] = null;
     } finally {
@@ -150,9 +163,10 @@ public final class CsvReader {
         return null;
       }
     }
-    if (half[0] == null || half[1] == null || failed[0] != null) {
+    if (half[0] == null || half[1] == null) {
       return null;
     }
+    int firstLines = half[0].endLine() - 1; // physical lines of the first half, header included
     int r0 = half[0].lines().length;
     int r1 = half[1].lines().length;
     int[] lines = Arrays.copyOf(half[0].lines(), r0 + r1);
@@ -241,7 +255,7 @@ public final class CsvReader {
         out.put(header.get(j), cols[keep[j]].toArray());
       }
     }
-    return new Parsed(header, out, Arrays.copyOf(lines, rows));
+    return new Parsed(header, out, Arrays.copyOf(lines, rows), p.line);
   }
 
   /** Growable column of cells with bounded de-duplication of repeated values. */
