@@ -10,8 +10,11 @@ import org.trialstats.io.DataTable;
 import org.trialstats.io.InputException;
 import org.trialstats.report.ResultRow;
 import org.trialstats.survival.Convention;
+import org.trialstats.survival.CountTable;
+import org.trialstats.survival.CoxAggregated;
 import org.trialstats.survival.CoxFit;
 import org.trialstats.survival.CoxModel;
+import org.trialstats.survival.CoxModel.Control;
 import org.trialstats.survival.CoxTies;
 import org.trialstats.survival.SurvivalData;
 import picocli.CommandLine.Command;
@@ -119,55 +122,28 @@ public final class CoxCommand implements Callable<Integer> {
       }
     }
     SurvivalData d = in.data();
-    int n = d.size();
     int groups = d.groupCount();
     if (groups < 2) {
       throw new InputException("--by " + surv.by + ": at least two levels are needed");
     }
     List<String> levels = d.groupLevels();
-    List<Term> terms = new ArrayList<>();
-    for (int g = 1; g < groups; g++) {
-      double[] col = new double[n];
-      for (int k = 0; k < n; k++) {
-        col[k] = d.group(k) == g ? 1 : 0;
-      }
-      terms.add(new Term(levels.get(g) + " vs " + levels.get(0), null, col));
-    }
+    List<Term> terms = armTerms(d);
     for (String c : covs) {
       terms.addAll(covariateTerms(in.table(), d, c, categorical.contains(c)));
-    }
-    double[][] x = new double[terms.size()][];
-    for (int j = 0; j < x.length; j++) {
-      x[j] = terms.get(j).column();
     }
     boolean stratified = d.strataCount() > 1;
     if (d.eventCount() == 0) {
       output.emit(spec, noEvents(d, terms, method, notes), notes);
       return ExitCodes.OK;
     }
-    CoxFit fit;
-    try {
-      CoxModel.Control ctl = CoxModel.Control.DEFAULT;
-      fit =
-          CoxModel.fit(
-              d.times(),
-              d.events(),
-              stratified ? d.strata() : null,
-              x,
-              method,
-              surv.convention == Convention.SAS
-                  ? new CoxModel.Control(maxIter, ctl.eps(), ctl.tolerChol(), ctl.tolerInf())
-                      .sasConvergence()
-                  : new CoxModel.Control(maxIter, ctl.eps(), ctl.tolerChol(), ctl.tolerInf()));
-    } catch (IllegalArgumentException e) {
-      throw new InputException("cox: " + e.getMessage());
-    }
-    if (surv.convention == Convention.SAS) {
+    boolean sasRule = surv.convention == Convention.SAS;
+    CoxFit fit = fit(d, terms, method, maxIter, sasRule);
+    if (sasRule) {
       notes.add(
           "Newton-Raphson stopped by SAS PHREG's relative gradient criterion GCONV=1E-8 (R stops"
               + " on a relative log-likelihood change of 1e-9; estimates agree to about 4 digits)");
     }
-    List<ResultRow> rows = rows(fit, d, terms, notes, covs.isEmpty(), stratified);
+    List<ResultRow> rows = rows(fit, d, terms, notes, covs.isEmpty(), stratified, conf.level());
     List<String> heading = new ArrayList<>();
     heading.add(
         String.format(
@@ -190,6 +166,88 @@ public final class CoxCommand implements Callable<Integer> {
     heading.addAll(notes);
     output.emit(spec, rows, heading);
     return ExitCodes.OK;
+  }
+
+  /**
+   * The treatment-only model (each --by level vs the reference, stratified by the data's strata) as
+   * {@code hr} rows: shared with {@code km --hr} so both commands report the same numbers. Efron
+   * and Breslow are fitted from the per-time count table ({@link CoxAggregated}: the same iteration
+   * on sums per stratum x group x distinct time, O(distinct times) per iteration instead of
+   * O(subjects)); exact ties use the subject-level {@link CoxModel}.
+   *
+   * @param counts {@code d.counts(d.strataCount() > 1)} if already computed, else null
+   */
+  static List<ResultRow> treatmentHr(
+      SurvivalData d, CountTable counts, CoxTies method, double level, String note) {
+    List<String> notes = note == null ? List.of() : List.of(note);
+    boolean stratified = d.strataCount() > 1;
+    CoxFit fit = null;
+    List<Term> terms;
+    if (method != CoxTies.EXACT && d.eventCount() > 0) {
+      terms = new ArrayList<>();
+      List<String> levels = d.groupLevels();
+      for (int g = 1; g < d.groupCount(); g++) {
+        terms.add(new Term(levels.get(g) + " vs " + levels.get(0), null, null));
+      }
+      fit = CoxAggregated.fit(counts != null ? counts : d.counts(stratified), method);
+    } else {
+      terms = armTerms(d);
+      if (d.eventCount() > 0) {
+        fit = fit(d, terms, method, Control.DEFAULT.iterMax(), false);
+      }
+    }
+    List<ResultRow> all =
+        fit == null
+            ? noEvents(d, terms, method, notes)
+            : rows(fit, d, terms, notes, true, stratified, level);
+    List<ResultRow> hr = new ArrayList<>();
+    for (ResultRow r : all) {
+      if (r.term().equals("hr")) {
+        hr.add(r);
+      }
+    }
+    return hr;
+  }
+
+  /** One dummy column per non-reference level of the group, in sorted subject order. */
+  private static List<Term> armTerms(SurvivalData d) {
+    int n = d.size();
+    List<String> levels = d.groupLevels();
+    List<Term> terms = new ArrayList<>();
+    for (int g = 1; g < d.groupCount(); g++) {
+      double[] col = new double[n];
+      for (int k = 0; k < n; k++) {
+        col[k] = d.group(k) == g ? 1 : 0;
+      }
+      terms.add(new Term(levels.get(g) + " vs " + levels.get(0), null, col));
+    }
+    return terms;
+  }
+
+  /**
+   * Fits the Cox model on {@code terms}; {@code sasRule} stops Newton-Raphson on PHREG's gradient
+   * criterion instead of R's log-likelihood change.
+   */
+  private static CoxFit fit(
+      SurvivalData d, List<Term> terms, CoxTies method, int maxIter, boolean sasRule) {
+    double[][] x = new double[terms.size()][];
+    for (int j = 0; j < x.length; j++) {
+      x[j] = terms.get(j).column();
+    }
+    try {
+      Control ctl = Control.DEFAULT;
+      return CoxModel.fit(
+          d.times(),
+          d.events(),
+          d.strataCount() > 1 ? d.strata() : null,
+          x,
+          method,
+          sasRule
+              ? new Control(maxIter, ctl.eps(), ctl.tolerChol(), ctl.tolerInf()).sasConvergence()
+              : new Control(maxIter, ctl.eps(), ctl.tolerChol(), ctl.tolerInf()));
+    } catch (IllegalArgumentException e) {
+      throw new InputException("cox: " + e.getMessage());
+    }
   }
 
   /** All subjects censored: every row is empty with a note (not an error, as in km). */
@@ -226,6 +284,11 @@ public final class CoxCommand implements Callable<Integer> {
   }
 
   private CoxTies chooseTies() {
+    return chooseTies(ties, surv.convention);
+  }
+
+  /** {@code --ties} if given, else the convention's default (R: efron, SAS: breslow). */
+  static CoxTies chooseTies(String ties, Convention convention) {
     if (ties != null) {
       try {
         return CoxTies.parse(ties);
@@ -234,7 +297,7 @@ public final class CoxCommand implements Callable<Integer> {
             "--ties: expected efron, breslow or exact (SAS: discrete), found '" + ties + "'");
       }
     }
-    return surv.convention == Convention.SAS ? CoxTies.BRESLOW : CoxTies.EFRON;
+    return convention == Convention.SAS ? CoxTies.BRESLOW : CoxTies.EFRON;
   }
 
   /** Design columns of one covariate, in the sorted subject order of {@code d}. */
@@ -286,15 +349,15 @@ public final class CoxCommand implements Callable<Integer> {
     return out;
   }
 
-  private List<ResultRow> rows(
+  private static List<ResultRow> rows(
       CoxFit fit,
       SurvivalData d,
       List<Term> terms,
       List<String> notes,
       boolean treatmentOnly,
-      boolean stratified) {
+      boolean stratified,
+      double level) {
     String m = fit.ties().label();
-    double level = conf.level();
     int[] size = d.groupSizes();
     int[] ev = new int[d.groupCount()];
     for (int k = 0; k < d.size(); k++) {

@@ -15,6 +15,7 @@ import org.trialstats.report.ResultRow;
 import org.trialstats.survival.ConfType;
 import org.trialstats.survival.Convention;
 import org.trialstats.survival.CountTable;
+import org.trialstats.survival.CoxTies;
 import org.trialstats.survival.KaplanMeier;
 import org.trialstats.survival.KmQuantile;
 import org.trialstats.survival.LogRank;
@@ -87,9 +88,31 @@ public final class KmCommand implements Runnable {
               + " upper) per group instead of the summary rows.")
   boolean table;
 
+  @Option(
+      names = "--hr",
+      description =
+          "With --by: also the Cox hazard ratio of each level vs --ref (Wald CI and p),"
+              + " stratified by --strata, as trialstats cox without covariates.")
+  boolean hr;
+
+  @Option(
+      names = "--ties",
+      paramLabel = "METHOD",
+      description =
+          "Ties for --hr: efron, breslow or exact (default: efron with --convention r,"
+              + " breslow with --convention sas).")
+  String ties;
+
   @Override
   public void run() {
     ConfType ct = confType();
+    if (ties != null && !hr) {
+      throw new InputException("--ties applies to the hazard ratio: add --hr");
+    }
+    CoxTies coxTies = CoxCommand.chooseTies(ties, surv.convention);
+    if (hr && surv.by == null) {
+      throw new InputException("--hr needs --by COL: the arm whose hazard ratios are estimated");
+    }
     List<LogRank.Test> testList = tests();
     for (Double t : at) {
       if (t == null || !(t >= 0) || t.isInfinite()) {
@@ -231,6 +254,9 @@ public final class KmCommand implements Runnable {
                   .note(note)
                   .build());
         }
+      }
+      if (hr) {
+        rows.addAll(CoxCommand.treatmentHr(d, t, coxTies, level, strat));
       }
     }
     output.emit(spec, rows, heading);

@@ -194,6 +194,11 @@ public final class SurvivalOptions {
       }
       Map<String, String> intern = new HashMap<>();
       for (int i = 0; i < lab.length; i++) {
+        if (cols.size() == 1) {
+          // one column: its labels as they are (no per-row string building at 1M rows)
+          lab[i] = intern.computeIfAbsent(cols.get(0)[i], k -> k);
+          continue;
+        }
         StringBuilder b = new StringBuilder();
         for (int j = 0; j < cols.size(); j++) {
           if (j > 0) {
@@ -258,8 +263,18 @@ public final class SurvivalOptions {
       m.put(levels.get(i), i);
     }
     int[] out = new int[labels.length];
+    String[] lv = levels.toArray(new String[0]);
     for (int i = 0; i < labels.length; i++) {
-      out[i] = m.get(labels[i]);
+      // the reader shares one String per repeated value, so a reference match usually hits
+      String v = labels[i];
+      int k = -1;
+      for (int j = 0; j < lv.length && j < 8; j++) {
+        if (lv[j] == v) {
+          k = j;
+          break;
+        }
+      }
+      out[i] = k >= 0 ? k : m.get(v);
     }
     return out;
   }

@@ -28,7 +28,7 @@ import java.util.Set;
  * missing) read as empty.
  */
 public final class CsvReader {
-  private static final int DEDUP_LIMIT = 4096;
+  private static final int DEDUP_LIMIT = 1 << 16;
 
   private CsvReader() {}
 
@@ -43,8 +43,15 @@ public final class CsvReader {
    */
   public static DataTable read(Path file, Set<String> wanted) {
     String name = file.toString();
-    try (InputStream in = Files.newInputStream(file)) {
-      return read(in, name, wanted);
+    try {
+      if (PARALLEL && Files.size(file) >= PARALLEL_MIN_BYTES) {
+        byte[] all = Files.readAllBytes(file);
+        DataTable t = readInHalves(all, name, wanted);
+        return t != null ? t : read(new java.io.ByteArrayInputStream(all), name, wanted);
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        return read(in, name, wanted);
+      }
     } catch (NoSuchFileException e) {
       throw new InputException(name + ": file not found");
     } catch (IOException e) {
@@ -68,6 +75,116 @@ public final class CsvReader {
 
   /** Reads UTF-8 bytes; {@code name} is used in messages. */
   public static DataTable read(InputStream in, String name, Set<String> wanted) throws IOException {
+    Parsed r = parse(in, name, wanted);
+    return new DataTable(name, r.columns(), r.lines(), r.header());
+  }
+
+  /** Files from this size on are parsed in two halves in parallel (when there are 2+ cores). */
+  static final long PARALLEL_MIN_BYTES = 4L << 20;
+
+  private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
+
+  private record Parsed(
+      List<String> header, LinkedHashMap<String, String[]> columns, int[] lines, int endLine) {}
+
+  /** No quote and no CR other than in CRLF in {@code a[from, to)}. */
+  private static boolean plain(byte[] a, int from, int to) {
+    for (int i = from; i < to; i++) {
+      byte c = a[i];
+      if (c == '"' || (c == '\r' && (i + 1 == a.length || a[i + 1] != '\n'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Parses a file without any quote character and with LF (or CRLF) line ends as two halves split
+   * at a line end, the second half in another thread (prefixed by the header line), and joins them:
+   * the same table as the sequential parse. Returns null when the file does not qualify (quotes
+   * could hide line ends, lone CR line ends, no split point) or either half has an input error: the
+   * caller then parses sequentially, so messages name the same row and line as always.
+   */
+  static DataTable readInHalves(byte[] all, String name, Set<String> wanted) {
+    int n = all.length;
+    int headerEnd = -1;
+    for (int i = 0; i < n && headerEnd < 0; i++) {
+      if (all[i] == '\n') {
+        headerEnd = i + 1;
+      }
+    }
+    if (headerEnd < 0 || !plain(all, 0, headerEnd)) {
+      return null;
+    }
+    int split = -1;
+    for (int i = Math.max(n / 2, headerEnd); i < n; i++) {
+      if (all[i] == '\n') {
+        split = i + 1;
+        break;
+      }
+    }
+    if (split <= headerEnd || split >= n) {
+      return null;
+    }
+    Parsed[] half = new Parsed[2];
+    int end = split;
+    int head = headerEnd;
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                if (plain(all, end, n)) {
+                  // the header line, then the second half
+                  half[1] =
+                      parse(
+                          new java.io.SequenceInputStream(
+                              new java.io.ByteArrayInputStream(all, 0, head),
+                              new java.io.ByteArrayInputStream(all, end, n - end)),
+                          name,
+                          wanted);
+                }
+              } catch (IOException | RuntimeException e) {
+                half[1] = null;
+              }
+            },
+            "csv-second-half");
+    t.start();
+    try {
+      if (plain(all, headerEnd, split)) {
+        half[0] = parse(new java.io.ByteArrayInputStream(all, 0, split), name, wanted);
+      }
+    } catch (IOException | InputException e) {
+      half[0] = null;
+    } finally {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    }
+    if (half[0] == null || half[1] == null) {
+      return null;
+    }
+    int firstLines = half[0].endLine() - 1; // physical lines of the first half, header included
+    int r0 = half[0].lines().length;
+    int r1 = half[1].lines().length;
+    int[] lines = Arrays.copyOf(half[0].lines(), r0 + r1);
+    for (int i = 0; i < r1; i++) {
+      lines[r0 + i] = half[1].lines()[i] - 1 + firstLines; // the header line is not in the file
+    }
+    LinkedHashMap<String, String[]> cols = new LinkedHashMap<>();
+    for (var e : half[0].columns().entrySet()) {
+      String[] a = e.getValue();
+      String[] b = half[1].columns().get(e.getKey());
+      String[] c = Arrays.copyOf(a, r0 + r1);
+      System.arraycopy(b, 0, c, r0, r1);
+      cols.put(e.getKey(), c);
+    }
+    return new DataTable(name, cols, lines, half[0].header());
+  }
+
+  private static Parsed parse(InputStream in, String name, Set<String> wanted) throws IOException {
     Parser p = new Parser(in, name);
     if (!p.start()) {
       throw new InputException(
@@ -138,7 +255,7 @@ public final class CsvReader {
         out.put(header.get(j), cols[keep[j]].toArray());
       }
     }
-    return new DataTable(name, out, Arrays.copyOf(lines, rows), header);
+    return new Parsed(header, out, Arrays.copyOf(lines, rows), p.line);
   }
 
   /** Growable column of cells with bounded de-duplication of repeated values. */
@@ -362,6 +479,28 @@ public final class CsvReader {
             fieldStart = false;
           }
           put(c);
+          if (!fieldStart) {
+            // the rest of an unquoted field up to a delimiter or line end: one bulk copy (quotes
+            // inside it are literal, as above)
+            int j = pos;
+            byte d = delim;
+            while (j < lim) {
+              byte x = buf[j];
+              if (x == d || x == '\n' || x == '\r') {
+                break;
+              }
+              j++;
+            }
+            int len = j - pos;
+            if (len > 0) {
+              if (recLen + len > rec.length) {
+                rec = Arrays.copyOf(rec, Math.max(rec.length * 2, recLen + len));
+              }
+              System.arraycopy(buf, pos, rec, recLen, len);
+              recLen += len;
+              pos = j;
+            }
+          }
         }
       }
     }

@@ -22,6 +22,9 @@ final class Sorting {
     if (sorted) {
       return a;
     }
+    if (n >= RADIX_MIN && nonNegative(key)) {
+      return radix(key, a);
+    }
     // bottom-up merge sort that carries the keys with the indices (sequential memory access)
     double[] ka = key.clone();
     double[] kb = new double[n];
@@ -62,6 +65,64 @@ final class Sorting {
       double[] kt = ka;
       ka = kb;
       kb = kt;
+    }
+    return a;
+  }
+
+  /** Below this size the merge sort wins (the radix histogram has 65536 buckets). */
+  static final int RADIX_MIN = 1 << 14;
+
+  private static boolean nonNegative(double[] key) {
+    for (double v : key) {
+      if (!(v >= 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Stable LSD radix sort on the IEEE-754 bits (for non-negative doubles the bit patterns order as
+   * the values; -0.0 is mapped to +0.0 so it ties with 0 as under {@code <}): four passes of 16
+   * bits, a pass skipped when every key has the same digit (e.g. the sign/exponent digit of times
+   * of similar magnitude). O(n) time; about 3x faster than the merge sort at n = 1e6.
+   */
+  private static int[] radix(double[] key, int[] a) {
+    int n = key.length;
+    long[] ka = new long[n];
+    for (int i = 0; i < n; i++) {
+      long bits = Double.doubleToRawLongBits(key[i]);
+      ka[i] = bits == Long.MIN_VALUE ? 0L : bits;
+    }
+    long[] kb = new long[n];
+    int[] b = new int[n];
+    int[] count = new int[1 << 16];
+    for (int shift = 0; shift < 64; shift += 16) {
+      java.util.Arrays.fill(count, 0);
+      for (int i = 0; i < n; i++) {
+        count[(int) (ka[i] >>> shift) & 0xFFFF]++;
+      }
+      if (count[(int) (ka[0] >>> shift) & 0xFFFF] == n) {
+        continue; // every key has this digit: the pass would not move anything
+      }
+      int sum = 0;
+      for (int d = 0; d < count.length; d++) {
+        int c = count[d];
+        count[d] = sum;
+        sum += c;
+      }
+      for (int i = 0; i < n; i++) {
+        long k = ka[i];
+        int pos = count[(int) (k >>> shift) & 0xFFFF]++;
+        kb[pos] = k;
+        b[pos] = a[i];
+      }
+      long[] kt = ka;
+      ka = kb;
+      kb = kt;
+      int[] t = a;
+      a = b;
+      b = t;
     }
     return a;
   }
