@@ -110,6 +110,10 @@ public final class KmCommand implements Runnable {
       throw new InputException("--ties applies to the hazard ratio: add --hr");
     }
     CoxTies coxTies = CoxCommand.chooseTies(ties, surv.convention);
+    if (!surv.strata.isEmpty() && surv.by == null) {
+      throw new InputException(
+          "--strata needs --by COL: strata apply to the comparison of the --by groups");
+    }
     if (hr && surv.by == null) {
       throw new InputException("--hr needs --by COL: the arm whose hazard ratios are estimated");
     }

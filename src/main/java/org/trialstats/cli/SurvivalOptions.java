@@ -147,8 +147,58 @@ public final class SurvivalOptions {
     }
     Set<String> need = columns();
     need.addAll(extra);
+    need.add(data.id);
+    need.add("PARAMCD");
     DataTable t = data.load(need);
+    requireOneRowPerSubject(t, data.id);
     return from(t);
+  }
+
+  /**
+   * Time-to-event analyses take one row per subject. When the subject id column is present, a
+   * repeated id (typically several PARAMCD of an ADTTE without --where) is an input error; files
+   * without an id column (e.g. R's datasets) are taken as one row per subject.
+   */
+  static void requireOneRowPerSubject(DataTable t, String id) {
+    if (t.has("PARAMCD")) {
+      List<String> params = t.levels("PARAMCD");
+      if (params.size() > 1) {
+        throw new InputException(
+            String.format(
+                "%s: rows of %d endpoints (PARAMCD %s): a time-to-event analysis needs one row per"
+                    + " subject; select one, e.g. --where PARAMCD=%s",
+                t.source(), params.size(), String.join(", ", params), params.get(0)));
+      }
+    }
+    if (!t.has(id)) {
+      return;
+    }
+    String[] ids = t.column(id);
+    // Sort the ids' hashes (cheap at a million rows) and compare strings only where hashes meet.
+    long[] keyed = new long[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      keyed[i] = ((long) ids[i].hashCode() << 32) | i;
+    }
+    java.util.Arrays.sort(keyed);
+    Map<String, Integer> first = new HashMap<>();
+    for (int k = 1; k < keyed.length; k++) {
+      if ((keyed[k] >>> 32) != (keyed[k - 1] >>> 32)) {
+        continue;
+      }
+      int a = (int) keyed[k - 1];
+      int b = (int) keyed[k];
+      first.putIfAbsent(ids[a], a);
+      Integer prev = first.putIfAbsent(ids[b], b);
+      if (prev != null && !ids[b].isEmpty()) {
+        int lo = Math.min(prev, b);
+        int hi = Math.max(prev, b);
+        throw new InputException(
+            String.format(
+                "%s: subject %s appears on lines %d and %d: a time-to-event analysis needs one"
+                    + " row per subject",
+                t.source(), ids[b], t.line(lo), t.line(hi)));
+      }
+    }
   }
 
   /** Builds the input from an already loaded table (used by tests and by {@link #load}). */
@@ -165,6 +215,12 @@ public final class SurvivalOptions {
         event != null
             ? Columns.eventsFromEvent(t, event)
             : Columns.eventsFromCensor(t, statusColumn());
+    if (event != null && Columns.isOneTwoCoded(t, event)) {
+      notes.add(
+          "--event "
+              + event
+              + " holds only 1 and 2: read as R's Surv() does, 1 = censored, 2 = event");
+    }
     int[] g = null;
     List<String> gl = List.of("ALL");
     if (by != null) {

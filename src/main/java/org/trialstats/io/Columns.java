@@ -45,16 +45,7 @@ public final class Columns {
    */
   public static boolean[] eventsFromEvent(DataTable t, String column) {
     String[] c = t.column(column);
-    boolean oneTwo = false;
-    for (String v : c) {
-      if (v.equals("2")) {
-        oneTwo = true;
-      } else if (!v.equals("1")) {
-        oneTwo = false;
-        break;
-      }
-    }
-    if (oneTwo) {
+    if (isOneTwoCoded(t, column)) {
       boolean[] out = new boolean[c.length];
       for (int i = 0; i < c.length; i++) {
         out[i] = c[i].equals("2");
@@ -62,6 +53,22 @@ public final class Columns {
       return out;
     }
     return indicator(t, column, false);
+  }
+
+  /**
+   * True when an event column holds only 1 and 2 with at least one 2: R's {@code Surv()} then reads
+   * 1 = censored, 2 = event, and so does {@link #eventsFromEvent} (callers should say so).
+   */
+  public static boolean isOneTwoCoded(DataTable t, String column) {
+    boolean two = false;
+    for (String v : t.column(column)) {
+      if (v.equals("2")) {
+        two = true;
+      } else if (!v.equals("1")) {
+        return false;
+      }
+    }
+    return two;
   }
 
   private static boolean[] indicator(DataTable t, String column, boolean cnsr) {

@@ -1,0 +1,75 @@
+package org.trialstats.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Input checks shared by the time-to-event commands (km, cox, rmst, subgroups). */
+class TteInputChecksTest {
+  @TempDir Path dir;
+
+  private String[] run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new String[] {Integer.toString(code), out.toString(), err.toString()};
+  }
+
+  private Path adtte() throws IOException {
+    Path p = dir.resolve("adtte.csv");
+    Files.writeString(
+        p,
+        "USUBJID,PARAMCD,AVAL,CNSR,ARM\n"
+            + "S1,OS,10,0,A\nS1,PFS,5,0,A\nS2,OS,12,1,B\nS2,PFS,7,0,B\n"
+            + "S3,OS,3,0,A\nS3,PFS,3,0,A\nS4,OS,8,0,B\nS4,PFS,6,1,B\n");
+    return p;
+  }
+
+  @Test
+  void severalEndpointsWithoutWhereAreRefusedForEveryTteCommand() throws IOException {
+    String f = adtte().toString();
+    for (String cmd : new String[] {"km", "cox", "rmst"}) {
+      String[] r = run(cmd, "--data", f, "--by", "ARM");
+      assertEquals("2", r[0], cmd + ": " + r[2]);
+      assertTrue(r[2].contains("rows of 2 endpoints (PARAMCD OS, PFS)"), r[2]);
+      assertTrue(r[2].contains("--where PARAMCD=OS"), r[2]);
+    }
+    assertEquals("0", run("km", "--data", f, "--by", "ARM", "--where", "PARAMCD=OS")[0]);
+  }
+
+  @Test
+  void repeatedSubjectIdNamesBothLines() throws IOException {
+    Path p = dir.resolve("dup.csv");
+    Files.writeString(p, "USUBJID,AVAL,CNSR,ARM\nS1,1,0,A\nS2,2,0,B\nS3,3,1,A\nS2,4,0,B\n");
+    String[] r = run("km", "--data", p.toString(), "--by", "ARM");
+    assertEquals("2", r[0]);
+    assertTrue(r[2].contains("subject S2 appears on lines 3 and 5"), r[2]);
+    assertFalse(r[2].contains("\tat "), r[2]);
+  }
+
+  @Test
+  void strataWithoutByIsAnError() throws IOException {
+    String[] r =
+        run("km", "--data", adtte().toString(), "--where", "PARAMCD=OS", "--strata", "ARM");
+    assertEquals("2", r[0]);
+    assertTrue(r[2].contains("--strata needs --by"), r[2]);
+  }
+
+  @Test
+  void oneTwoEventCodingIsStatedInTheOutput() throws IOException {
+    Path p = dir.resolve("r.csv");
+    Files.writeString(p, "time,status\n1,2\n2,1\n3,2\n4,2\n");
+    String[] r = run("km", "--data", p.toString(), "--time", "time", "--event", "status");
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("read as R's Surv() does, 1 = censored, 2 = event"), r[1]);
+    assertTrue(r[1].contains("3 events") || r[1].contains(", 3 events"), r[1]);
+  }
+}
