@@ -378,4 +378,73 @@ class ReportCommandTest {
     assertTrue(compared >= 15, "compared " + compared);
     assertTrue(Files.readString(dir.resolve("report.html")).contains("sex"));
   }
+
+  /**
+   * The report's km, cox and rmst rows of the colon example are the rows of the {@code km}, {@code
+   * cox} and {@code rmst} commands run on the same data (same term, method, numbers and notes);
+   * only the analysis carries the endpoint prefix.
+   */
+  @Test
+  void colonRowsEqualTheCommands() throws IOException {
+    DataTable r = CsvReader.read(examples.resolve("colon/results.csv"));
+    String[] common = {
+      "--data", "datasets/colon-adam/adtte.csv",
+      "--where", "PARAMCD=RFS",
+      "--by", "ARM",
+      "--ref", "Obs",
+      "--time-unit", "days",
+      "--report-unit", "years",
+      "--format", "csv"
+    };
+    int compared = 0;
+    compared += sameRows(r, "RFS:km", command(common, "km", "--at", "1,3,5"), "km");
+    compared += sameRows(r, "RFS:cox", command(common, "cox"), "cox");
+    compared += sameRows(r, "RFS:rmst", command(common, "rmst", "--tau", "5"), "rmst");
+    // 3 arms x (median, 3 landmarks, follow-up) + 2 HRs + 3 RMST + 2 x (difference, ratio)
+    assertEquals(15 + 2 + 3 + 4, compared);
+  }
+
+  static DataTable command(String[] common, String name, String... extra) throws IOException {
+    List<String> args = new ArrayList<>(List.of(name));
+    args.addAll(List.of(common));
+    args.addAll(List.of(extra));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertEquals(0, run(out, err, args.toArray(new String[0])), err.toString());
+    return CsvReader.read(new java.io.StringReader(out.toString()), name, null);
+  }
+
+  /**
+   * Every command row of the terms the report shows has a report row with the same group, term,
+   * time, method, estimate, CI, p, statistic, n, events and note. Returns the rows compared.
+   */
+  static int sameRows(DataTable report, String analysis, DataTable cmd, String cmdAnalysis) {
+    List<String> shown =
+        List.of("median", "survival", "followup_median", "hr", "rmst", "difference", "ratio");
+    int compared = 0;
+    for (int i = 0; i < cmd.rowCount(); i++) {
+      String term = cmd.cell(i, "term");
+      if (!cmd.cell(i, "analysis").equals(cmdAnalysis) || !shown.contains(term)) {
+        continue;
+      }
+      String where = analysis + " " + cmd.cell(i, "group") + " " + term + " " + cmd.cell(i, "time");
+      int k = find(report, analysis, cmd.cell(i, "group"), term, cmd.cell(i, "time"));
+      assertTrue(k >= 0, "no report row for " + where);
+      for (String c : new String[] {"method", "n", "events", "conf_level", "note"}) {
+        assertEquals(cmd.cell(i, c), report.cell(k, c), where + " " + c);
+      }
+      for (String c : NUMS) {
+        String want = cmd.cell(i, c);
+        String got = report.cell(k, c);
+        if (want.isEmpty() || got.isEmpty()) {
+          assertEquals(want, got, where + " " + c);
+        } else {
+          double w = Double.parseDouble(want);
+          assertEquals(w, Double.parseDouble(got), 1e-12 * Math.abs(w), where + " " + c);
+        }
+      }
+      compared++;
+    }
+    return compared;
+  }
 }
