@@ -26,7 +26,7 @@ for (pc in c("RFS", "OS")) {
         s$surv[k], s$lower[k], s$upper[k])
   }
   lr <- survdiff(Surv(t, ev) ~ arm, data = d)
-  add(paste0(pc, ":logrank"), "ALL", "logrank", NA, NA, NA, NA,
+  add(paste0(pc, ":logrank"), "overall", "logrank", NA, NA, NA, NA,
       pchisq(lr$chisq, length(arms) - 1, lower.tail = FALSE), lr$chisq)
   cx <- coxph(Surv(t, ev) ~ arm, data = d, ties = "efron")
   ci <- exp(confint(cx))

@@ -173,22 +173,15 @@ public final class KmCommand implements Runnable {
           if (j > 0) {
             note = (strat == null ? "" : strat + "; ") + "pairwise vs reference, unadjusted";
           }
-          if (Double.isNaN(r.statistic())) {
-            note = "not estimable: fewer than two groups with expected events";
-          }
           rows.add(
-              ResultRow.of(
-                      "logrank",
-                      labels.get(j),
-                      test.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                  .statistic(r.statistic())
-                  .df(Double.isNaN(r.statistic()) ? null : (double) r.df())
-                  .pValue(r.pValue())
-                  .n(j == 0 ? d.size() : n(d, 0, j))
-                  .events(j == 0 ? d.eventCount() : (int) (r.observed()[0] + r.observed()[1]))
-                  .method(test.method())
-                  .note(note)
-                  .build());
+              StatRows.logrank(
+                  "logrank",
+                  labels.get(j),
+                  test,
+                  r,
+                  j == 0 ? d.size() : n(d, 0, j),
+                  j == 0 ? d.eventCount() : (int) (r.observed()[0] + r.observed()[1]),
+                  note));
         }
       }
     }

@@ -656,17 +656,19 @@ public final class ReportBuilder {
         }
         LogRank.Test test = LogRank.Test.parse(t);
         LogRank.Result lr = LogRank.test(table, test);
+        int events = 0;
+        for (boolean x : d.event()) {
+          events += x ? 1 : 0;
+        }
         rows.add(
-            ResultRow.of(
-                    e.paramcd() + ":logrank",
-                    "ALL",
-                    test.method().startsWith("logrank") ? "logrank" : "test")
-                .statistic(lr.statistic())
-                .df((double) lr.df())
-                .pValue(lr.pValue())
-                .n(d.time().length)
-                .method(lr.method())
-                .build());
+            StatRows.logrank(
+                e.paramcd() + ":logrank",
+                arms.size() == 2 ? arms.get(1) + " vs " + reference() : "overall",
+                test,
+                lr,
+                d.time().length,
+                events,
+                null));
         annotations.add(
             String.format(
                 Locale.ROOT,

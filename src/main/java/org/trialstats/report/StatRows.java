@@ -2,6 +2,7 @@ package org.trialstats.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.trialstats.response.BinomialInterval;
 import org.trialstats.response.BinomialMethod;
 import org.trialstats.response.BinomialTest;
@@ -10,6 +11,7 @@ import org.trialstats.survival.Convention;
 import org.trialstats.survival.CoxFit;
 import org.trialstats.survival.KaplanMeier;
 import org.trialstats.survival.KmQuantile;
+import org.trialstats.survival.LogRank;
 import org.trialstats.survival.Rmst;
 
 /**
@@ -116,6 +118,31 @@ public final class StatRows {
         .n(n)
         .method("reverse-kaplan-meier/" + kmQuantileMethod(ct, cv))
         .note(fu.note())
+        .build();
+  }
+
+  /**
+   * A test of the log-rank family. {@code label}: {@code B vs A} for two arms, {@code overall}
+   * across more; a test without expected events in two groups is not estimable (note says so).
+   */
+  public static ResultRow logrank(
+      String analysis,
+      String label,
+      LogRank.Test test,
+      LogRank.Result r,
+      int n,
+      int events,
+      String note) {
+    boolean ne = Double.isNaN(r.statistic());
+    return ResultRow.of(
+            analysis, label, test.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+        .statistic(r.statistic())
+        .df(ne ? null : (double) r.df())
+        .pValue(r.pValue())
+        .n(n)
+        .events(events)
+        .method(test.method())
+        .note(ne ? "not estimable: fewer than two groups with expected events" : note)
         .build();
   }
 

@@ -397,11 +397,22 @@ class ReportCommandTest {
       "--format", "csv"
     };
     int compared = 0;
-    compared += sameRows(r, "RFS:km", command(common, "km", "--at", "1,3,5"), "km");
+    DataTable km = command(common, "km", "--at", "1,3,5");
+    compared += sameRows(r, "RFS:km", km, "km");
+    // the report shows the test across the three arms, not the pairwise ones
+    compared += sameRows(r, "RFS:logrank", km.select(overall(km)), "logrank");
     compared += sameRows(r, "RFS:cox", command(common, "cox"), "cox");
     compared += sameRows(r, "RFS:rmst", command(common, "rmst", "--tau", "5"), "rmst");
-    // 3 arms x (median, 3 landmarks, follow-up) + 2 HRs + 3 RMST + 2 x (difference, ratio)
-    assertEquals(15 + 2 + 3 + 4, compared);
+    // 3 arms x (median, 3 landmarks, follow-up) + log-rank + 2 HRs + 3 RMST + 2 x (diff, ratio)
+    assertEquals(15 + 1 + 2 + 3 + 4, compared);
+  }
+
+  static boolean[] overall(DataTable t) {
+    boolean[] keep = new boolean[t.rowCount()];
+    for (int i = 0; i < keep.length; i++) {
+      keep[i] = !t.cell(i, "group").contains(" vs ");
+    }
+    return keep;
   }
 
   static DataTable command(String[] common, String name, String... extra) throws IOException {
@@ -420,7 +431,15 @@ class ReportCommandTest {
    */
   static int sameRows(DataTable report, String analysis, DataTable cmd, String cmdAnalysis) {
     List<String> shown =
-        List.of("median", "survival", "followup_median", "hr", "rmst", "difference", "ratio");
+        List.of(
+            "median",
+            "survival",
+            "followup_median",
+            "logrank",
+            "hr",
+            "rmst",
+            "difference",
+            "ratio");
     int compared = 0;
     for (int i = 0; i < cmd.rowCount(); i++) {
       String term = cmd.cell(i, "term");
