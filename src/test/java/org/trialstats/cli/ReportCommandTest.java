@@ -231,6 +231,28 @@ class ReportCommandTest {
     assertEquals(1, count(html, "Generated</th>"), "the timestamp is in one place");
   }
 
+  /**
+   * Provenance paths do not depend on where the clone lives: relative to the working folder, else
+   * to the spec's folder.
+   */
+  @Test
+  void provenancePathsAreRelative(@TempDir Path tmp) throws IOException {
+    String html = Files.readString(examples.resolve("colon/report.html"));
+    assertTrue(html.contains("<td>ADTTE</td><td>datasets/colon-adam/adtte.csv</td>"), "input");
+    assertTrue(html.contains("<td>spec</td><td>datasets/colon-adam/report.yaml</td>"), "spec");
+    assertFalse(html.contains(Path.of("").toAbsolutePath().toString()), "no absolute path");
+    Path spec = copyExample(tmp.resolve("in"), "outside the working folder");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertEquals(
+        0,
+        run(out, err, "report", "--spec", spec.toString(), "--out", tmp.resolve("r").toString()),
+        err.toString());
+    String other = Files.readString(tmp.resolve("r/report.html"));
+    assertTrue(other.contains("<td>ADSL</td><td>adsl.csv</td>"), "relative to the spec's folder");
+    assertTrue(other.contains("<td>spec</td><td>report.yaml</td>"));
+  }
+
   static int count(String s, String sub) {
     int n = 0;
     for (int i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + 1)) {
