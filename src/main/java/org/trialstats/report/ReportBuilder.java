@@ -1119,7 +1119,7 @@ public final class ReportBuilder {
                 .statistic(lr.statistic())
                 .df(lr.df() > 0 ? (double) lr.df() : null)
                 .n(m)
-                .method("cox-lr/" + ties.name().toLowerCase(Locale.ROOT))
+                .method("likelihood-ratio/cox " + ties.label())
                 .note(cmp + (lr.separated() ? "; monotone likelihood in a fit" : ""))
                 .build());
         pInt = "p-int " + Fmt.p(lr.pValue());
