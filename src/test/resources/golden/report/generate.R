@@ -26,7 +26,7 @@ for (pc in c("RFS", "OS")) {
         s$surv[k], s$lower[k], s$upper[k])
   }
   lr <- survdiff(Surv(t, ev) ~ arm, data = d)
-  add(paste0(pc, ":logrank"), "ALL", "logrank", NA, NA, NA, NA,
+  add(paste0(pc, ":logrank"), "overall", "logrank", NA, NA, NA, NA,
       pchisq(lr$chisq, length(arms) - 1, lower.tail = FALSE), lr$chisq)
   cx <- coxph(Surv(t, ev) ~ arm, data = d, ties = "efron")
   ci <- exp(confint(cx))
@@ -62,8 +62,9 @@ adtte <- read.csv("datasets/sim-lgsoc/adtte.csv", stringsAsFactors = FALSE)
 bor <- adrs[adrs$PARAMCD == "BOR", ]
 x <- sum(bor$AVALC %in% c("CR", "PR")); n <- nrow(adsl)
 bt <- binom.test(x, n, conf.level = 0.95)
-add("orr", "All subjects", "orr", NA, x / n, bt$conf.int[1], bt$conf.int[2])
-add("orr", "All subjects", "binomial_test", NA, x / n, NA, NA,
+add("orr", "ALL", "orr", NA, x / n, bt$conf.int[1], bt$conf.int[2])
+# one-sided test row as the orr command writes it (the estimate is on the orr row)
+add("orr", "ALL", "binom_test", NA, NA, NA, NA,
     binom.test(x, n, p = 0.1, alternative = "greater")$p.value)
 for (lv in sort(unique(adsl$KRAS))) {
   ids <- adsl$USUBJID[adsl$KRAS == lv]
@@ -75,7 +76,7 @@ d <- adtte[adtte$PARAMCD == "PFS", ]
 d$t <- d$AVAL / 30.4375
 fit <- survfit(Surv(t, 1 - CNSR) ~ 1, data = d, conf.type = "log")
 q <- quantile(fit, 0.5)
-add("PFS:km", "All subjects", "median", NA, q$quantile, q$lower, q$upper)
+add("PFS:km", "ALL", "median", NA, q$quantile, q$lower, q$upper)
 s <- summary(fit, times = c(6, 12, 24), extend = TRUE)
-for (k in seq_along(s$time)) add("PFS:km", "All subjects", "survival", s$time[k], s$surv[k], s$lower[k], s$upper[k])
+for (k in seq_along(s$time)) add("PFS:km", "ALL", "survival", s$time[k], s$surv[k], s$lower[k], s$upper[k])
 write.csv(do.call(rbind, out), "src/test/resources/golden/report/lgsoc.csv", row.names = FALSE, na = "")

@@ -9,6 +9,7 @@ import org.trialstats.io.Columns;
 import org.trialstats.io.DataTable;
 import org.trialstats.io.InputException;
 import org.trialstats.report.ResultRow;
+import org.trialstats.report.StatRows;
 import org.trialstats.survival.Convention;
 import org.trialstats.survival.CountTable;
 import org.trialstats.survival.CoxAggregated;
@@ -370,27 +371,25 @@ public final class CoxCommand implements Callable<Integer> {
     for (int j = 0; j < terms.size(); j++) {
       Term term = terms.get(j);
       boolean arm = j < d.groupCount() - 1;
-      ResultRow.Builder b = ResultRow.of("cox", term.label(), "hr").method(m);
-      if (arm) {
-        b.n(size[0] + size[j + 1]).events(ev[0] + ev[j + 1]);
-      } else {
-        b.n(fit.n()).events(fit.events());
-      }
-      List<String> note = new ArrayList<>();
-      if (fit.estimable(j)) {
-        double[] ci = fit.hrCi(j, level);
-        b.estimate(fit.hr(j)).ci(ci[0], ci[1], level).pValue(fit.pWald(j)).statistic(fit.z(j));
-        note.add("Wald CI and p; statistic = z");
-      } else {
-        note.add(notEstimable(fit, j, arm ? levels.get(j + 1) : null, arm ? ev : null, levels));
-      }
+      List<String> extra = new ArrayList<>();
       if (term.note() != null) {
-        note.add(term.note());
+        extra.add(term.note());
       }
       if (j == 0) {
-        note.addAll(notes);
+        extra.addAll(notes);
       }
-      rows.add(b.note(String.join("; ", note)).build());
+      rows.add(
+          StatRows.coxHr(
+              "cox",
+              term.label(),
+              fit,
+              j,
+              arm ? size[0] + size[j + 1] : fit.n(),
+              arm ? ev[0] + ev[j + 1] : fit.events(),
+              level,
+              StatRows.coxNotEstimable(
+                  fit, j, arm ? levels.get(j + 1) : null, arm ? ev : null, levels),
+              extra));
     }
     double df = fit.rank();
     ResultRow.Builder wald =
@@ -429,26 +428,5 @@ public final class CoxCommand implements Callable<Integer> {
             .note(scoreNote)
             .build());
     return rows;
-  }
-
-  private static String notEstimable(
-      CoxFit fit, int j, String armLevel, int[] ev, List<String> levels) {
-    if (fit.aliased()[j]) {
-      return "not estimable: collinear with the other terms (R gives NA)";
-    }
-    String why;
-    if (ev != null && ev[0] == 0) {
-      why = "no events in the reference group " + levels.get(0);
-    } else if (ev != null && armLevel != null && ev[levels.indexOf(armLevel)] == 0) {
-      why = "no events in " + armLevel;
-    } else {
-      why = "monotone likelihood, e.g. complete separation";
-    }
-    if (!fit.converged()) {
-      String s =
-          "not estimable: Newton-Raphson did not converge in " + fit.iterations() + " iterations";
-      return fit.infinite()[j] ? s + "; the coefficient appears to diverge: " + why : s;
-    }
-    return "not estimable: " + why + "; the coefficient diverges (infinite hazard ratio)";
   }
 }

@@ -12,12 +12,12 @@ import org.trialstats.io.InputException;
 import org.trialstats.report.Cells;
 import org.trialstats.report.OutputFormat;
 import org.trialstats.report.ResultRow;
+import org.trialstats.report.StatRows;
 import org.trialstats.survival.ConfType;
 import org.trialstats.survival.Convention;
 import org.trialstats.survival.CountTable;
 import org.trialstats.survival.CoxTies;
 import org.trialstats.survival.KaplanMeier;
-import org.trialstats.survival.KmQuantile;
 import org.trialstats.survival.LogRank;
 import org.trialstats.survival.RiskGrid;
 import org.trialstats.survival.SurvivalData;
@@ -146,8 +146,6 @@ public final class KmCommand implements Runnable {
       return;
     }
     List<ResultRow> rows = new ArrayList<>();
-    String qMethod = "brookmeyer-crowley/" + ct.label() + " (" + cv.label() + " rules)";
-    String sMethod = "greenwood/" + ct.label();
     // input notes (timefix, one-subject strata, no events) travel with the median rows in csv/json
     String inputNote = in.notes().isEmpty() ? null : String.join("; ", in.notes());
     for (int g = 0; g < k; g++) {
@@ -156,61 +154,22 @@ public final class KmCommand implements Runnable {
       double[] probs = {0.5, 0.25, 0.75};
       String[] terms = {"median", "q25", "q75"};
       for (int j = 0; j < 3; j++) {
-        KmQuantile.Estimate q = KmQuantile.of(f, probs[j], cv);
         rows.add(
-            ResultRow.of("km", grp, terms[j])
-                .estimate(q.estimate())
-                .ci(q.lower(), q.upper(), level)
-                .n(f.n())
-                .events(f.events())
-                .method(qMethod)
-                .note(join(q.note(), j == 0 ? inputNote : null))
-                .build());
+            StatRows.kmQuantile(
+                "km", grp, terms[j], f, probs[j], ct, cv, level, j == 0 ? inputNote : null));
       }
       for (double t : at) {
-        boolean extend = cv == Convention.R;
-        double[] s = f.at(t, extend);
-        String note = null;
-        if (t > f.lastTime()) {
-          note =
-              extend
-                  ? "beyond the last observation (" + num(f.lastTime()) + "): carried forward"
-                  : "beyond the last observation (" + num(f.lastTime()) + "): not estimable";
-        } else if (Double.isNaN(s[1]) && !Double.isNaN(s[0])) {
-          note = "confidence limits not defined at S = " + num(s[0]) + " for " + ct.label();
-        }
-        rows.add(
-            ResultRow.of("km", grp, "survival")
-                .time(t)
-                .estimate(s[0])
-                .ci(s[1], s[2], level)
-                .n(f.atRisk(t))
-                .method(sMethod)
-                .note(note)
-                .build());
+        rows.add(StatRows.kmSurvival("km", grp, f, t, ct, cv, level));
       }
       double[] grid =
           riskTimes != null
               ? riskTimes.stream().mapToDouble(Double::doubleValue).toArray()
               : RiskGrid.of(maxTime(d), surv.outputUnit());
       for (double t : grid) {
-        rows.add(
-            ResultRow.of("km", grp, "at_risk")
-                .time(t)
-                .estimate((double) f.atRisk(t))
-                .method("subjects with time >= t")
-                .build());
+        rows.add(StatRows.kmAtRisk("km", grp, f, t));
       }
       KaplanMeier rev = KaplanMeier.fit(pooled, 0, g, true, ct, level);
-      KmQuantile.Estimate fu = KmQuantile.of(rev, 0.5, cv);
-      rows.add(
-          ResultRow.of("km", grp, "followup_median")
-              .estimate(fu.estimate())
-              .ci(fu.lower(), fu.upper(), level)
-              .n(f.n())
-              .method("reverse-kaplan-meier/" + qMethod)
-              .note(fu.note())
-              .build());
+      rows.add(StatRows.kmFollowup("km", grp, rev, f.n(), ct, cv, level));
     }
     if (k > 1) {
       CountTable t = d.strataCount() > 1 ? d.counts(true) : pooled;
@@ -241,22 +200,15 @@ public final class KmCommand implements Runnable {
           if (j > 0) {
             note = (strat == null ? "" : strat + "; ") + "pairwise vs reference, unadjusted";
           }
-          if (Double.isNaN(r.statistic())) {
-            note = "not estimable: fewer than two groups with expected events";
-          }
           rows.add(
-              ResultRow.of(
-                      "logrank",
-                      labels.get(j),
-                      test.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                  .statistic(r.statistic())
-                  .df(Double.isNaN(r.statistic()) ? null : (double) r.df())
-                  .pValue(r.pValue())
-                  .n(j == 0 ? d.size() : n(d, 0, j))
-                  .events(j == 0 ? d.eventCount() : (int) (r.observed()[0] + r.observed()[1]))
-                  .method(test.method())
-                  .note(note)
-                  .build());
+              StatRows.logrank(
+                  "logrank",
+                  labels.get(j),
+                  test,
+                  r,
+                  j == 0 ? d.size() : n(d, 0, j),
+                  j == 0 ? d.eventCount() : (int) (r.observed()[0] + r.observed()[1]),
+                  note));
         }
       }
       if (hr) {
@@ -264,13 +216,6 @@ public final class KmCommand implements Runnable {
       }
     }
     output.emit(spec, rows, heading);
-  }
-
-  private static String join(String a, String b) {
-    if (a == null) {
-      return b;
-    }
-    return b == null ? a : a + "; " + b;
   }
 
   private static int n(SurvivalData d, int a, int b) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.trialstats.io.InputException;
 import org.trialstats.report.Cells;
 import org.trialstats.report.ResultRow;
+import org.trialstats.report.StatRows;
 import org.trialstats.response.BinomialInterval;
 import org.trialstats.response.BinomialMethod;
 import org.trialstats.response.BinomialTest;
@@ -148,15 +149,7 @@ public final class OrrCommand implements Callable<Integer> {
           t[2] == 0 ? null : t[2] + " subject(s) with missing response counted as non-responders";
       for (BinomialMethod m : methods) {
         BinomialInterval ci = BinomialInterval.compute(m, t[0], t[1], level);
-        rows.add(
-            ResultRow.of(ANALYSIS, g, "orr")
-                .estimate(ci.estimate())
-                .ci(ci.lower(), ci.upper(), level)
-                .n(t[1])
-                .events(t[0])
-                .method(m.id())
-                .note(waldNote(m, t[0], t[1], note))
-                .build());
+        rows.add(StatRows.proportion(ANALYSIS, g, "orr", m, ci, t[0], t[1], level, note));
         text.add(
             String.format(
                 Locale.ROOT,
@@ -176,22 +169,7 @@ public final class OrrCommand implements Callable<Integer> {
       if (p0 != null) {
         BinomialTest bt = BinomialTest.compute(t[0], t[1], p0);
         String h0 = "H0: p <= " + Cells.number(p0);
-        rows.add(
-            ResultRow.of(ANALYSIS, g, "binom_test")
-                .pValue(bt.pUpper())
-                .n(t[1])
-                .events(t[0])
-                .method("exact-binomial-one-sided")
-                .note(h0 + " vs p > " + Cells.number(p0) + "; P(X >= x)")
-                .build());
-        rows.add(
-            ResultRow.of(ANALYSIS, g, "binom_test")
-                .pValue(bt.pTwoSided())
-                .n(t[1])
-                .events(t[0])
-                .method("exact-binomial-two-sided")
-                .note("H0: p = " + Cells.number(p0) + "; R binom.test two-sided definition")
-                .build());
+        rows.addAll(StatRows.binomialTests(ANALYSIS, g, t[0], t[1], p0));
         text.add(
             String.format(
                 Locale.ROOT,
@@ -559,15 +537,6 @@ public final class OrrCommand implements Callable<Integer> {
       }
     }
     return out;
-  }
-
-  /** The Wald interval has zero width at x = 0 and x = n: say so rather than imply certainty. */
-  static String waldNote(BinomialMethod m, int x, int n, String note) {
-    if (m != BinomialMethod.WALD || (x != 0 && x != n)) {
-      return note;
-    }
-    String w = "Wald interval has zero width at x = 0 or x = n (use an exact method)";
-    return note == null ? w : note + "; " + w;
   }
 
   /** A proportion as a percentage with one decimal. */

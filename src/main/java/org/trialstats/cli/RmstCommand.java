@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.trialstats.io.InputException;
 import org.trialstats.report.Cells;
 import org.trialstats.report.ResultRow;
+import org.trialstats.report.StatRows;
 import org.trialstats.survival.Rmst;
 import org.trialstats.survival.SurvivalData;
 import picocli.CommandLine.Command;
@@ -40,7 +41,7 @@ public final class RmstCommand implements Callable<Integer> {
               + " largest observed times, ignoring an arm whose curve has reached 0).")
   Double tau;
 
-  static final String METHOD = "km-area";
+  static final String METHOD = StatRows.RMST_METHOD;
 
   @Override
   public Integer call() {
@@ -94,30 +95,17 @@ public final class RmstCommand implements Callable<Integer> {
       SurvivalData a = arms.get(g);
       Rmst.Arm r = Rmst.arm(a.times(), a.events(), t);
       res.add(r);
-      double[] ci = r.ci(level);
       rows.add(
-          ResultRow.of("rmst", levels.get(g), "rmst")
-              .time(t)
-              .estimate(r.estimate())
-              .ci(ci[0], ci[1], level)
-              .n(r.n())
-              .events(r.events())
-              .method(METHOD)
-              .note(
-                  "se = "
-                      + Cells.plain(r.se())
-                      + "; Greenwood-type variance (survRM2)"
-                      + (g == 0 && !notes.isEmpty() ? "; " + String.join("; ", notes) : ""))
-              .build());
+          StatRows.rmstArm(
+              "rmst",
+              levels.get(g),
+              r,
+              level,
+              g == 0 && !notes.isEmpty() ? String.join("; ", notes) : null));
     }
     for (int g = 1; g < groups; g++) {
-      Rmst.Arm a = res.get(g);
-      Rmst.Arm ref = res.get(0);
       String label = levels.get(g) + " vs " + levels.get(0);
-      Rmst.Contrast diff = Rmst.difference(a, ref, level);
-      rows.add(contrast(label, "difference", diff, t, a, ref, level, "normal CI; statistic = z"));
-      Rmst.Contrast ratio = Rmst.ratio(a, ref, level);
-      rows.add(contrast(label, "ratio", ratio, t, a, ref, level, "CI and p on the log scale; z"));
+      rows.addAll(StatRows.rmstContrasts("rmst", label, res.get(g), res.get(0), level));
     }
     List<String> heading = new ArrayList<>();
     heading.add(
@@ -129,28 +117,6 @@ public final class RmstCommand implements Callable<Integer> {
     heading.addAll(notes);
     output.emit(spec, rows, heading);
     return ExitCodes.OK;
-  }
-
-  private static ResultRow contrast(
-      String label,
-      String term,
-      Rmst.Contrast c,
-      double t,
-      Rmst.Arm a,
-      Rmst.Arm ref,
-      double level,
-      String note) {
-    return ResultRow.of("rmst", label, term)
-        .time(t)
-        .estimate(c.estimate())
-        .ci(c.low(), c.high(), level)
-        .pValue(c.p())
-        .statistic(c.statistic())
-        .n(a.n() + ref.n())
-        .events(a.events() + ref.events())
-        .method(METHOD)
-        .note(note)
-        .build();
   }
 
   private static String largest(SurvivalData d, double[] maxTime, boolean[] endsWithEvent) {

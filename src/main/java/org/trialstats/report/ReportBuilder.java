@@ -115,7 +115,7 @@ public final class ReportBuilder {
     ReportModel.Provenance p =
         new ReportModel.Provenance(
             List.copyOf(inputs),
-            base.specPath(),
+            spec.specFile() == null ? base.specPath() : display(spec.specFile(), spec.specFile()),
             base.specSha256(),
             base.specText(),
             base.commandLine(),
@@ -242,6 +242,11 @@ public final class ReportBuilder {
     return arms.get(0);
   }
 
+  /** The results.csv group of an arm: {@code ALL} without a treatment variable (contract). */
+  private String grp(String arm) {
+    return spec.treatment().variable() == null ? "ALL" : arm;
+  }
+
   // ---------------------------------------------------------------- summary
 
   private Section summarySection() {
@@ -253,7 +258,9 @@ public final class ReportBuilder {
           n++;
         }
       }
-      rows.add(ResultRow.of("summary", a, "subjects").n(n).method("count").build());
+      if (!grp(a).equals("ALL")) {
+        rows.add(ResultRow.of("summary", a, "subjects").n(n).method("count").build());
+      }
       cells.add(List.of(a, Integer.toString(n)));
     }
     rows.add(ResultRow.of("summary", "ALL", "subjects").n(armOf.size()).method("count").build());
@@ -299,7 +306,7 @@ public final class ReportBuilder {
         new String[] {spec.id(), "ARM", "BOR", "RESPONDER", "DISEASE_CONTROL", "DERIVATION"});
     Map<String, int[]> counts = new LinkedHashMap<>();
     for (String a : arms) {
-      counts.put(a, new int[3]);
+      counts.put(a, new int[4]);
     }
     for (Map.Entry<String, String> e : armOf.entrySet()) {
       String b = bor.getOrDefault(e.getKey(), "");
@@ -309,6 +316,7 @@ public final class ReportBuilder {
       c[0]++;
       c[1] += resp ? 1 : 0;
       c[2] += dc ? 1 : 0;
+      c[3] += b.isEmpty() ? 1 : 0;
       borRows.add(
           new String[] {
             e.getKey(),
@@ -329,14 +337,9 @@ public final class ReportBuilder {
     for (String a : arms) {
       int[] c = counts.get(a);
       BinomialInterval orr = BinomialInterval.compute(method, c[1], c[0], level);
-      rows.add(
-          ResultRow.of("orr", a, "orr")
-              .estimate(orr.estimate())
-              .ci(orr.lower(), orr.upper(), level)
-              .n(c[0])
-              .events(c[1])
-              .method(method.id())
-              .build());
+      String missing =
+          c[3] == 0 ? null : c[3] + " subject(s) with missing response counted as non-responders";
+      rows.add(StatRows.proportion("orr", grp(a), "orr", method, orr, c[1], c[0], level, missing));
       List<String> row = new ArrayList<>();
       row.add(a);
       row.add(Integer.toString(c[0]));
@@ -346,28 +349,14 @@ public final class ReportBuilder {
       if (r.dcr()) {
         BinomialInterval dcr = BinomialInterval.compute(method, c[2], c[0], level);
         rows.add(
-            ResultRow.of("orr", a, "dcr")
-                .estimate(dcr.estimate())
-                .ci(dcr.lower(), dcr.upper(), level)
-                .n(c[0])
-                .events(c[2])
-                .method(method.id())
-                .build());
+            StatRows.proportion("orr", grp(a), "dcr", method, dcr, c[2], c[0], level, missing));
         row.add(Integer.toString(c[2]));
         row.add(Fmt.pct(dcr.estimate()));
         row.add(Fmt.pctCi(dcr.lower(), dcr.upper()));
       }
       if (r.p0() != null) {
         BinomialTest t = BinomialTest.compute(c[1], c[0], r.p0());
-        rows.add(
-            ResultRow.of("orr", a, "binomial_test")
-                .estimate(orr.estimate())
-                .pValue(t.pUpper())
-                .n(c[0])
-                .events(c[1])
-                .method("exact-binomial/one-sided")
-                .note("H0: ORR <= " + Cells.number(r.p0()))
-                .build());
+        rows.addAll(StatRows.binomialTests("orr", grp(a), c[1], c[0], r.p0()));
         row.add(Fmt.p(t.pUpper()));
       }
       cells.add(row);
@@ -628,7 +617,6 @@ public final class ReportBuilder {
     List<KaplanMeier> kms = new ArrayList<>();
     List<List<String>> med = new ArrayList<>();
     List<KmQuantile.Estimate> medians = new ArrayList<>();
-    String kmMethod = "kaplan-meier/greenwood/" + ct.label();
     for (int a = 0; a < arms.size(); a++) {
       KaplanMeier km = KaplanMeier.fit(table, 0, a, false, ct, level);
       kms.add(km);
@@ -640,24 +628,10 @@ public final class ReportBuilder {
       }
       KmQuantile.Estimate m = KmQuantile.of(km, 0.5, conv);
       medians.add(m);
-      rows.add(
-          ResultRow.of(an, arm, "median")
-              .estimate(m.estimate())
-              .ci(m.lower(), m.upper(), level)
-              .n(km.n())
-              .events(km.events())
-              .method("brookmeyer-crowley/" + ct.label() + "/" + conv.label())
-              .note(m.note())
-              .build());
+      rows.add(StatRows.kmQuantile(an, grp(arm), "median", km, 0.5, ct, conv, level, null));
       KaplanMeier fu = KaplanMeier.fit(table, 0, a, true, ct, level);
       KmQuantile.Estimate f = KmQuantile.of(fu, 0.5, conv);
-      rows.add(
-          ResultRow.of(an, arm, "followup_median")
-              .estimate(f.estimate())
-              .n(km.n())
-              .method("reverse-kaplan-meier/" + conv.label())
-              .note(Double.isNaN(f.estimate()) ? "not reached" : null)
-              .build());
+      rows.add(StatRows.kmFollowup(an, grp(arm), fu, km.n(), ct, conv, level));
       med.add(
           List.of(
               arm,
@@ -682,17 +656,19 @@ public final class ReportBuilder {
         }
         LogRank.Test test = LogRank.Test.parse(t);
         LogRank.Result lr = LogRank.test(table, test);
+        int events = 0;
+        for (boolean x : d.event()) {
+          events += x ? 1 : 0;
+        }
         rows.add(
-            ResultRow.of(
-                    e.paramcd() + ":logrank",
-                    "ALL",
-                    test.method().startsWith("logrank") ? "logrank" : "test")
-                .statistic(lr.statistic())
-                .df((double) lr.df())
-                .pValue(lr.pValue())
-                .n(d.time().length)
-                .method(lr.method())
-                .build());
+            StatRows.logrank(
+                e.paramcd() + ":logrank",
+                arms.size() == 2 ? arms.get(1) + " vs " + reference() : "overall",
+                test,
+                lr,
+                d.time().length,
+                events,
+                null));
         annotations.add(
             String.format(
                 Locale.ROOT,
@@ -720,14 +696,14 @@ public final class ReportBuilder {
                   ? new double[] {Double.NaN, Double.NaN, Double.NaN}
                   : km.at(t, conv == Convention.R);
           rows.add(
-              ResultRow.of(an, arms.get(a), "survival")
-                  .time(t)
-                  .estimate(v[0])
-                  .ci(v[1], v[2], level)
-                  .n(km.atRisk(t))
-                  .method("kaplan-meier/greenwood/" + ct.label())
-                  .note(Double.isNaN(v[0]) ? "beyond the last observation" : null)
-                  .build());
+              km.n() == 0
+                  ? ResultRow.of(an, grp(arms.get(a)), "survival")
+                      .time(t)
+                      .n(0)
+                      .method(StatRows.kmSurvivalMethod(ct))
+                      .note("no subjects")
+                      .build()
+                  : StatRows.kmSurvival(an, grp(arms.get(a)), km, t, ct, conv, level));
           row.add(Fmt.pct(v[0]));
           row.add(Fmt.pctCi(v[1], v[2]));
         }
@@ -784,12 +760,7 @@ public final class ReportBuilder {
       int[] atRisk = new int[ticks.length];
       for (int j = 0; j < ticks.length; j++) {
         atRisk[j] = km.atRisk(ticks[j]);
-        rows.add(
-            ResultRow.of(an, arms.get(a), "at_risk")
-                .time(ticks[j])
-                .n(atRisk[j])
-                .method("count")
-                .build());
+        rows.add(StatRows.kmAtRisk(an, grp(arms.get(a)), km, ticks[j]));
       }
       curves.add(
           new KmPlot.Curve(arms.get(a), t, sv, lo, hi, ctimes, medians.get(a).estimate(), atRisk));
@@ -891,15 +862,7 @@ public final class ReportBuilder {
         continue;
       }
       double[] ci = r.ci(level);
-      rows.add(
-          ResultRow.of(an, a, "rmst")
-              .time(tau)
-              .estimate(r.estimate())
-              .ci(ci[0], ci[1], level)
-              .n(r.n())
-              .events(r.events())
-              .method("km-area/survrm2")
-              .build());
+      rows.add(StatRows.rmstArm(an, grp(a), r, level, null));
       cells.add(List.of(a, Fmt.num(r.estimate()), Fmt.ci(ci[0], ci[1]), ""));
     }
     if (!singleArm() && res.get(0) != null) {
@@ -907,28 +870,24 @@ public final class ReportBuilder {
         if (res.get(a) == null) {
           continue;
         }
-        Rmst.Contrast c = Rmst.difference(res.get(a), res.get(0), level);
         String g = arms.get(a) + " vs " + reference();
-        rows.add(
-            ResultRow.of(an, g, "difference")
-                .time(tau)
-                .estimate(c.estimate())
-                .ci(c.low(), c.high(), level)
-                .pValue(c.p())
-                .statistic(c.statistic())
-                .method("survrm2/normal")
-                .build());
-        cells.add(
-            List.of(
-                g, Fmt.num(c.estimate()), Fmt.ci(c.low(), c.high()), Fmt.p(c.p()), "difference"));
+        for (ResultRow c : StatRows.rmstContrasts(an, g, res.get(a), res.get(0), level)) {
+          rows.add(c);
+          cells.add(
+              List.of(
+                  g + " (" + c.term() + ")",
+                  Fmt.num(c.estimate()),
+                  Fmt.ci(c.confLow(), c.confHigh()),
+                  Fmt.p(c.pValue())));
+        }
       }
     }
     methods.add(
         String.format(
             Locale.ROOT,
             "%s: restricted mean survival time up to tau = %s %s (area under the Kaplan\u2013Meier"
-                + " curve, survRM2 variance); differences versus the reference with normal %s%%"
-                + " intervals.",
+                + " curve, survRM2 variance); difference (normal interval) and ratio (interval on the log"
+                + " scale) versus the reference with %s%% confidence.",
             e.paramcd(),
             KmPlot.tickLabel(tau),
             e.reportUnit(),
@@ -955,17 +914,36 @@ public final class ReportBuilder {
       }
     }
     CoxTies ties = CoxTies.parse(e.ties());
-    CoxFit fit = CoxModel.fit(d.time(), d.event(), null, x, ties);
+    CoxModel.Control ctl =
+        spec.convention().equals("sas")
+            ? CoxModel.Control.DEFAULT.sasConvergence()
+            : CoxModel.Control.DEFAULT;
+    CoxFit fit = CoxModel.fit(d.time(), d.event(), null, x, ties, ctl);
+    // Subjects and events per arm: an HR row counts the two arms it compares (as `cox`).
+    int[] size = new int[arms.size()];
+    int[] ev = new int[arms.size()];
+    for (int i = 0; i < n; i++) {
+      int j = arms.indexOf(d.arm()[i]);
+      size[j]++;
+      ev[j] += d.event()[i] ? 1 : 0;
+    }
     double level = spec.confLevel();
     List<List<String>> cells = new ArrayList<>();
     for (int j = 0; j < p; j++) {
       String g = arms.get(j + 1) + " vs " + reference();
-      ResultRow.Builder b =
-          ResultRow.of(e.paramcd() + ":cox", g, "hr").n(fit.n()).events(fit.events());
-      b.method("cox/" + ties.name().toLowerCase(Locale.ROOT) + "/wald");
+      rows.add(
+          StatRows.coxHr(
+              e.paramcd() + ":cox",
+              g,
+              fit,
+              j,
+              size[0] + size[j + 1],
+              ev[0] + ev[j + 1],
+              level,
+              StatRows.coxNotEstimable(fit, j, arms.get(j + 1), ev, arms),
+              List.of()));
       if (fit.estimable(j)) {
         double[] ci = fit.hrCi(j, level);
-        b.estimate(fit.hr(j)).ci(ci[0], ci[1], level).pValue(fit.pWald(j)).statistic(fit.z(j));
         cells.add(List.of(g, Fmt.num(fit.hr(j)), Fmt.ci(ci[0], ci[1]), Fmt.p(fit.pWald(j))));
         if (p <= 3) {
           annotations.add(
@@ -978,10 +956,8 @@ public final class ReportBuilder {
                   Fmt.ci(ci[0], ci[1])));
         }
       } else {
-        b.note("not estimable (monotone likelihood)");
         cells.add(List.of(g, "NE", "", ""));
       }
-      rows.add(b.build());
     }
     if (p > 3) {
       annotations.add("Hazard ratios versus " + reference() + ": see the table below.");
@@ -1143,7 +1119,7 @@ public final class ReportBuilder {
                 .statistic(lr.statistic())
                 .df(lr.df() > 0 ? (double) lr.df() : null)
                 .n(m)
-                .method("cox-lr/" + ties.name().toLowerCase(Locale.ROOT))
+                .method("likelihood-ratio/cox " + ties.label())
                 .note(cmp + (lr.separated() ? "; monotone likelihood in a fit" : ""))
                 .build());
         pInt = "p-int " + Fmt.p(lr.pValue());
@@ -1214,7 +1190,7 @@ public final class ReportBuilder {
         ResultRow.of(e.paramcd() + ":subgroup", group, "hr")
             .n(m)
             .events(events)
-            .method("cox/" + ties.name().toLowerCase(Locale.ROOT) + "/wald");
+            .method("cox-" + ties.label() + "/wald");
     String text;
     double est = Double.NaN;
     double lo = Double.NaN;
@@ -1276,7 +1252,7 @@ public final class ReportBuilder {
                 .ci(m.lower(), m.upper(), level)
                 .n(km.n())
                 .events(km.events())
-                .method("brookmeyer-crowley/" + ct.label() + "/" + conv.label())
+                .method(StatRows.kmQuantileMethod(ct, conv))
                 .note(m.note())
                 .build());
         cells.add(
@@ -1412,14 +1388,25 @@ public final class ReportBuilder {
     return Fmt.level(level) + "% CI";
   }
 
-  private static ReportModel.InputFile input(String role, Path p, int rows) {
-    return new ReportModel.InputFile(role, display(p), Fmt.sha256(p), rows);
+  private ReportModel.InputFile input(String role, Path p, int rows) {
+    return new ReportModel.InputFile(role, display(p, spec.specFile()), Fmt.sha256(p), rows);
   }
 
-  /** A path relative to the working folder when under it (so reruns elsewhere diff cleanly). */
-  static String display(Path p) {
-    Path cwd = Path.of("").toAbsolutePath();
+  /**
+   * A path as recorded in the provenance: relative to the working folder when under it, else
+   * relative to the folder of {@code specFile} when under that, else absolute. So the report of a
+   * clone does not change with where the clone lives.
+   */
+  static String display(Path p, Path specFile) {
+    Path cwd = Path.of("").toAbsolutePath().normalize();
     Path a = p.toAbsolutePath().normalize();
-    return a.startsWith(cwd) ? cwd.relativize(a).toString() : a.toString();
+    if (a.startsWith(cwd)) {
+      return cwd.relativize(a).toString().replace('\\', '/');
+    }
+    Path dir = specFile == null ? null : specFile.toAbsolutePath().normalize().getParent();
+    if (dir != null && a.startsWith(dir)) {
+      return dir.relativize(a).toString().replace('\\', '/');
+    }
+    return a.toString();
   }
 }

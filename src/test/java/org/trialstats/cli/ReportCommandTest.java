@@ -231,6 +231,28 @@ class ReportCommandTest {
     assertEquals(1, count(html, "Generated</th>"), "the timestamp is in one place");
   }
 
+  /**
+   * Provenance paths do not depend on where the clone lives: relative to the working folder, else
+   * to the spec's folder.
+   */
+  @Test
+  void provenancePathsAreRelative(@TempDir Path tmp) throws IOException {
+    String html = Files.readString(examples.resolve("colon/report.html"));
+    assertTrue(html.contains("<td>ADTTE</td><td>datasets/colon-adam/adtte.csv</td>"), "input");
+    assertTrue(html.contains("<td>spec</td><td>datasets/colon-adam/report.yaml</td>"), "spec");
+    assertFalse(html.contains(Path.of("").toAbsolutePath().toString()), "no absolute path");
+    Path spec = copyExample(tmp.resolve("in"), "outside the working folder");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertEquals(
+        0,
+        run(out, err, "report", "--spec", spec.toString(), "--out", tmp.resolve("r").toString()),
+        err.toString());
+    String other = Files.readString(tmp.resolve("r/report.html"));
+    assertTrue(other.contains("<td>ADSL</td><td>adsl.csv</td>"), "relative to the spec's folder");
+    assertTrue(other.contains("<td>spec</td><td>report.yaml</td>"));
+  }
+
   static int count(String s, String sub) {
     int n = 0;
     for (int i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + 1)) {
@@ -377,5 +399,93 @@ class ReportCommandTest {
     }
     assertTrue(compared >= 15, "compared " + compared);
     assertTrue(Files.readString(dir.resolve("report.html")).contains("sex"));
+  }
+
+  /**
+   * The report's km, cox and rmst rows of the colon example are the rows of the {@code km}, {@code
+   * cox} and {@code rmst} commands run on the same data (same term, method, numbers and notes);
+   * only the analysis carries the endpoint prefix.
+   */
+  @Test
+  void colonRowsEqualTheCommands() throws IOException {
+    DataTable r = CsvReader.read(examples.resolve("colon/results.csv"));
+    String[] common = {
+      "--data", "datasets/colon-adam/adtte.csv",
+      "--where", "PARAMCD=RFS",
+      "--by", "ARM",
+      "--ref", "Obs",
+      "--time-unit", "days",
+      "--report-unit", "years",
+      "--format", "csv"
+    };
+    int compared = 0;
+    DataTable km = command(common, "km", "--at", "1,3,5");
+    compared += sameRows(r, "RFS:km", km, "km");
+    // the report shows the test across the three arms, not the pairwise ones
+    compared += sameRows(r, "RFS:logrank", km.select(overall(km)), "logrank");
+    compared += sameRows(r, "RFS:cox", command(common, "cox"), "cox");
+    compared += sameRows(r, "RFS:rmst", command(common, "rmst", "--tau", "5"), "rmst");
+    // 3 arms x (median, 3 landmarks, follow-up) + log-rank + 2 HRs + 3 RMST + 2 x (diff, ratio)
+    assertEquals(15 + 1 + 2 + 3 + 4, compared);
+  }
+
+  static boolean[] overall(DataTable t) {
+    boolean[] keep = new boolean[t.rowCount()];
+    for (int i = 0; i < keep.length; i++) {
+      keep[i] = !t.cell(i, "group").contains(" vs ");
+    }
+    return keep;
+  }
+
+  static DataTable command(String[] common, String name, String... extra) throws IOException {
+    List<String> args = new ArrayList<>(List.of(name));
+    args.addAll(List.of(common));
+    args.addAll(List.of(extra));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertEquals(0, run(out, err, args.toArray(new String[0])), err.toString());
+    return CsvReader.read(new java.io.StringReader(out.toString()), name, null);
+  }
+
+  /**
+   * Every command row of the terms the report shows has a report row with the same group, term,
+   * time, method, estimate, CI, p, statistic, n, events and note. Returns the rows compared.
+   */
+  static int sameRows(DataTable report, String analysis, DataTable cmd, String cmdAnalysis) {
+    List<String> shown =
+        List.of(
+            "median",
+            "survival",
+            "followup_median",
+            "logrank",
+            "hr",
+            "rmst",
+            "difference",
+            "ratio");
+    int compared = 0;
+    for (int i = 0; i < cmd.rowCount(); i++) {
+      String term = cmd.cell(i, "term");
+      if (!cmd.cell(i, "analysis").equals(cmdAnalysis) || !shown.contains(term)) {
+        continue;
+      }
+      String where = analysis + " " + cmd.cell(i, "group") + " " + term + " " + cmd.cell(i, "time");
+      int k = find(report, analysis, cmd.cell(i, "group"), term, cmd.cell(i, "time"));
+      assertTrue(k >= 0, "no report row for " + where);
+      for (String c : new String[] {"method", "n", "events", "conf_level", "note"}) {
+        assertEquals(cmd.cell(i, c), report.cell(k, c), where + " " + c);
+      }
+      for (String c : NUMS) {
+        String want = cmd.cell(i, c);
+        String got = report.cell(k, c);
+        if (want.isEmpty() || got.isEmpty()) {
+          assertEquals(want, got, where + " " + c);
+        } else {
+          double w = Double.parseDouble(want);
+          assertEquals(w, Double.parseDouble(got), 1e-12 * Math.abs(w), where + " " + c);
+        }
+      }
+      compared++;
+    }
+    return compared;
   }
 }
