@@ -330,7 +330,7 @@ public final class CoxModel {
 
     static Sorted of(double[] time, boolean[] event, int[] stratum, double[][] x) {
       int n = time.length;
-      int[] byTime = SortIndex.ascending(time);
+      int[] byTime = Sorting.orderBy(time);
       int nStrata = 1;
       if (stratum != null) {
         for (int v : stratum) {

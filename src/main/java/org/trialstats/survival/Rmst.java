@@ -70,7 +70,7 @@ public final class Rmst {
     if (!(tau > 0) || Double.isInfinite(tau)) {
       throw new IllegalArgumentException("tau must be positive and finite");
     }
-    int[] order = SortIndex.ascending(time);
+    int[] order = Sorting.orderBy(time);
     // Distinct times <= tau with the KM survival after each and the Greenwood-type increment.
     List<double[]> steps = new ArrayList<>(); // {time, survival, increment}
     double s = 1;
