@@ -42,6 +42,9 @@ import picocli.CommandLine.Spec;
 public final class OrrCommand implements Callable<Integer> {
   static final String ANALYSIS = "orr";
 
+  /** Note of a Wald interval left empty because it has zero width. */
+  static final String WALD_DEGENERATE = RiskDifference.WALD_DEGENERATE;
+
   @Spec CommandSpec spec;
 
   @Option(names = "--responders", paramLabel = "K", description = "Number of responders.")
@@ -148,27 +151,38 @@ public final class OrrCommand implements Callable<Integer> {
           t[2] == 0 ? null : t[2] + " subject(s) with missing response counted as non-responders";
       for (BinomialMethod m : methods) {
         BinomialInterval ci = BinomialInterval.compute(m, t[0], t[1], level);
+        boolean degenerate = m == BinomialMethod.WALD && (t[0] == 0 || t[0] == t[1]);
         rows.add(
             ResultRow.of(ANALYSIS, g, "orr")
                 .estimate(ci.estimate())
-                .ci(ci.lower(), ci.upper(), level)
+                .ci(degenerate ? null : ci.lower(), degenerate ? null : ci.upper(), level)
                 .n(t[1])
                 .events(t[0])
                 .method(m.id())
                 .note(waldNote(m, t[0], t[1], note))
                 .build());
         text.add(
-            String.format(
-                Locale.ROOT,
-                "%s: %d/%d (%s%%), %s CI %s–%s [%s]",
-                g,
-                t[0],
-                t[1],
-                pct1(ci.estimate()),
-                pct(level),
-                pct1(ci.lower()),
-                pct1(ci.upper()),
-                m.label()));
+            degenerate
+                ? String.format(
+                    Locale.ROOT,
+                    "%s: %d/%d (%s%%), no CI (%s) [%s]",
+                    g,
+                    t[0],
+                    t[1],
+                    pct1(ci.estimate()),
+                    WALD_DEGENERATE,
+                    m.label())
+                : String.format(
+                    Locale.ROOT,
+                    "%s: %d/%d (%s%%), %s CI %s–%s [%s]",
+                    g,
+                    t[0],
+                    t[1],
+                    pct1(ci.estimate()),
+                    pct(level),
+                    pct1(ci.lower()),
+                    pct1(ci.upper()),
+                    m.label()));
       }
       if (note != null) {
         text.add("  note: " + note);
@@ -251,13 +265,14 @@ public final class OrrCommand implements Callable<Integer> {
       List<DifferenceMethod> diffMethods,
       List<ResultRow> rows,
       List<String> text) {
-    String reference = ref == null ? in.groups.get(0) : ref;
+    // One rule for every command: the first level in R factor order unless --ref.
+    String reference = ref == null ? Levels.sorted(in.groups).get(0) : ref;
     if (!in.groups.contains(reference)) {
       throw new InputException(
           "--ref '" + ref + "': no such group; the groups are: " + String.join(", ", in.groups));
     }
     int[] r = in.total(reference);
-    for (String g : in.groups) {
+    for (String g : Levels.sorted(in.groups)) {
       if (g.equals(reference)) {
         continue;
       }
@@ -265,36 +280,64 @@ public final class OrrCommand implements Callable<Integer> {
       String label = g + " vs " + reference;
       for (DifferenceMethod m : diffMethods) {
         RiskDifference d = RiskDifference.compute(m, t[0], t[1], r[0], r[1], level);
+        boolean degenerate =
+            m == DifferenceMethod.WALD && RiskDifference.waldDegenerate(t[0], t[1], r[0], r[1]);
         rows.add(
             ResultRow.of(ANALYSIS, label, "difference")
                 .estimate(d.estimate())
-                .ci(d.lower(), d.upper(), level)
+                .ci(degenerate ? null : d.lower(), degenerate ? null : d.upper(), level)
                 .n(t[1] + r[1])
                 .events(t[0] + r[0])
                 .method(m.id())
+                .note(degenerate ? WALD_DEGENERATE : null)
                 .build());
         text.add(
-            String.format(
-                Locale.ROOT,
-                "%s: difference %s percentage points, %s CI %s to %s [%s]",
-                label,
-                pct1(d.estimate()),
-                pct(level),
-                pct1(d.lower()),
-                pct1(d.upper()),
-                m.label()));
+            degenerate
+                ? String.format(
+                    Locale.ROOT,
+                    "%s: difference %s percentage points, no CI (%s) [%s]",
+                    label,
+                    pct1(d.estimate()),
+                    WALD_DEGENERATE,
+                    m.label())
+                : String.format(
+                    Locale.ROOT,
+                    "%s: difference %s percentage points, %s CI %s to %s [%s]",
+                    label,
+                    pct1(d.estimate()),
+                    pct(level),
+                    pct1(d.lower()),
+                    pct1(d.upper()),
+                    m.label()));
       }
       OddsRatio ex = OddsRatio.conditionalExact(t[0], t[1], r[0], r[1], level);
       OddsRatio wo = OddsRatio.woolf(t[0], t[1], r[0], r[1], level);
-      addOddsRatio(
-          rows,
-          text,
-          label,
-          ex,
-          t,
-          r,
-          "conditional MLE, exact conditional CI (R fisher.test)",
-          level);
+      if (OddsRatio.conditionallyEstimable(t[0], t[1], r[0], r[1])) {
+        addOddsRatio(
+            rows,
+            text,
+            label,
+            ex,
+            t,
+            r,
+            "conditional MLE, exact conditional CI (R fisher.test)",
+            level);
+      } else {
+        String why =
+            (t[0] + r[0] == 0 ? "no responders in either arm" : "all subjects responded")
+                + ": conditional odds ratio not estimable (R fisher.test prints 0, CI 0 to Inf)";
+        rows.add(
+            ResultRow.of(ANALYSIS, label, "odds_ratio")
+                .ci(null, null, level)
+                .n(t[1] + r[1])
+                .events(t[0] + r[0])
+                .method(ex.method())
+                .note(why)
+                .build());
+        text.add(
+            String.format(
+                Locale.ROOT, "%s: odds ratio not estimable [%s: %s]", label, ex.method(), why));
+      }
       addOddsRatio(
           rows,
           text,
@@ -566,7 +609,7 @@ public final class OrrCommand implements Callable<Integer> {
     if (m != BinomialMethod.WALD || (x != 0 && x != n)) {
       return note;
     }
-    String w = "Wald interval has zero width at x = 0 or x = n (use an exact method)";
+    String w = WALD_DEGENERATE + " (zero width at x = 0 or x = n; use an exact method)";
     return note == null ? w : note + "; " + w;
   }
 
