@@ -90,7 +90,9 @@ public final class OrrCommand implements Callable<Integer> {
   @Option(
       names = "--ref",
       paramLabel = "LEVEL",
-      description = "Reference group for comparisons (default: the first group).")
+      description =
+          "Reference group for comparisons (default: the first level in sorted order, numeric"
+              + " levels numerically, as every command).")
   String ref;
 
   @Option(
