@@ -442,6 +442,15 @@ public final class OrrCommand implements Callable<Integer> {
             + (m.usedStrata() < k
                 ? " (strata with fewer than 2 subjects carry no information)"
                 : "");
+    String cmhNa =
+        Double.isNaN(m.cmh())
+            ? "; not estimable: no variance (no responders, or no non-responders, in the strata)"
+            : "";
+    boolean satoDegenerate = !(m.rdLower() < m.rdUpper());
+    String satoNote =
+        satoDegenerate
+            ? "; Sato interval degenerate (zero variance: every rate 0 or 100%), left empty"
+            : "";
     rows.add(
         ResultRow.of(ANALYSIS, label, "cmh")
             .statistic(m.cmh())
@@ -450,7 +459,7 @@ public final class OrrCommand implements Callable<Integer> {
             .n(ntot)
             .events(etot)
             .method("cmh")
-            .note(snote + "; no continuity correction (SAS CMH; R correct=FALSE)")
+            .note(snote + "; no continuity correction (SAS CMH; R correct=FALSE)" + cmhNa)
             .build());
     rows.add(
         ResultRow.of(ANALYSIS, label, "cmh")
@@ -460,7 +469,7 @@ public final class OrrCommand implements Callable<Integer> {
             .n(ntot)
             .events(etot)
             .method("cmh-yates")
-            .note(snote + "; continuity correction 1/2 (R mantelhaen.test default)")
+            .note(snote + "; continuity correction 1/2 (R mantelhaen.test default)" + cmhNa)
             .build());
     rows.add(
         ResultRow.of(ANALYSIS, label, "odds_ratio")
@@ -479,36 +488,41 @@ public final class OrrCommand implements Callable<Integer> {
     rows.add(
         ResultRow.of(ANALYSIS, label, "difference")
             .estimate(m.rdEstimate())
-            .ci(m.rdLower(), m.rdUpper(), level)
+            .ci(satoDegenerate ? null : m.rdLower(), satoDegenerate ? null : m.rdUpper(), level)
             .n(ntot)
             .events(etot)
             .method("mantel-haenszel-sato")
-            .note(snote + "; Sato variance")
+            .note(snote + "; Sato variance" + satoNote)
             .build());
-    text.add(
-        String.format(
-            Locale.ROOT,
-            "%s: CMH chi-square %s (1 df), p = %s; with continuity correction %s, p = %s [%s]",
-            label,
-            Cells.readable(m.cmh(), 4),
-            pval(m.cmhP()),
-            Cells.readable(m.cmhYates(), 4),
-            pval(m.cmhYatesP()),
-            snote));
+    if (!cmhNa.isEmpty()) {
+      text.add(
+          String.format(Locale.ROOT, "%s: CMH test %s [%s]", label, cmhNa.substring(2), snote));
+    } else {
+      text.add(
+          String.format(
+              Locale.ROOT,
+              "%s: CMH chi-square %s (1 df), p = %s; with continuity correction %s, p = %s [%s]",
+              label,
+              Cells.readable(m.cmh(), 4),
+              pval(m.cmhP()),
+              Cells.readable(m.cmhYates(), 4),
+              pval(m.cmhYatesP()),
+              snote));
+    }
     text.add(
         String.format(
             Locale.ROOT,
             "%s: Mantel–Haenszel odds ratio %s, %s CI %s–%s [Robins–Breslow–Greenland];"
-                + " risk difference %s percentage points, %s CI %s to %s [Sato]",
+                + " risk difference %s percentage points, %s [Sato]",
             label,
             ratio(m.orEstimate()),
             pct(level),
             ratio(m.orLower()),
             ratio(m.orUpper()),
             pct1(m.rdEstimate()),
-            pct(level),
-            pct1(m.rdLower()),
-            pct1(m.rdUpper())));
+            satoDegenerate
+                ? "no CI (degenerate: zero variance)"
+                : pct(level) + " CI " + pct1(m.rdLower()) + " to " + pct1(m.rdUpper())));
   }
 
   private OrrInput readInput(Set<String> codes) {

@@ -424,4 +424,22 @@ class OrrCommandTest {
             "conditional-exact");
     assertEquals("0", ok.get("estimate"));
   }
+
+  @Test
+  void stratifiedWithoutRespondersHasNoZeroWidthIntervals(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("zero.csv");
+    Files.writeString(f, "group,stratum,responders,n\nA,s1,0,10\nA,s2,0,8\nB,s1,0,9\nB,s2,0,7\n");
+    Run r = run("orr", "--counts-file", f.toString(), "--format", "csv");
+    assertEquals(0, r.code(), r.err());
+    List<Map<String, String>> rows = csv(r.out());
+    Map<String, String> sato = find(rows, "B vs A", "difference", "mantel-haenszel-sato");
+    assertEquals("0", sato.get("estimate"));
+    assertEquals("", sato.get("conf_low"));
+    assertEquals("", sato.get("conf_high"));
+    assertTrue(sato.get("note").contains("degenerate"), sato.get("note"));
+    Map<String, String> cmh = find(rows, "B vs A", "cmh", "cmh");
+    assertEquals("", cmh.get("statistic"));
+    assertTrue(cmh.get("note").contains("not estimable"), cmh.get("note"));
+    assertFalse(run("orr", "--counts-file", f.toString()).out().contains("p = ;"));
+  }
 }
