@@ -255,7 +255,8 @@ public final class BorCommand implements Runnable {
     String param = confirm ? "CBOR" : "BOR";
     BorSettings confirmed = settings.withConfirm(true);
     StringBuilder csv = new StringBuilder();
-    csv.append("USUBJID,PARAMCD,BOR,CONFFL,ADT,FRSPDT,REFDT,DECIDING,REASON\n");
+    // AVALC repeats BOR so the file is ADRS-shaped: `orr --data` reads AVALC by default.
+    csv.append("USUBJID,PARAMCD,BOR,AVALC,CONFFL,ADT,FRSPDT,REFDT,DECIDING,REASON\n");
     StringBuilder dor = new StringBuilder();
     dor.append("USUBJID,PARAMCD,PARAM,AVAL,CNSR,STARTDT,ADT,EVNTDESC,STARTDY,ADY\n");
     TreeMap<Integer, Integer> counts = new TreeMap<>();
@@ -290,6 +291,7 @@ public final class BorCommand implements Runnable {
               ",",
               field(s.id),
               param,
+              field(r.bor()),
               field(r.bor()),
               conffl,
               r.decidingIndex() >= 0 ? when(s, r.decidingIndex(), byDay) : "",

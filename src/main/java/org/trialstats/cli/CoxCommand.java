@@ -332,7 +332,7 @@ public final class CoxCommand implements Callable<Integer> {
       out.add(new Term(c, "per unit of " + c, col));
       return out;
     }
-    List<String> lv = SurvivalOptions.sortedLevels(t.levels(c));
+    List<String> lv = Levels.sorted(t.levels(c));
     if (lv.size() < 2) {
       throw new InputException(
           String.format(

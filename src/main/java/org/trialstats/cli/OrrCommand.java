@@ -43,6 +43,9 @@ import picocli.CommandLine.Spec;
 public final class OrrCommand implements Callable<Integer> {
   static final String ANALYSIS = "orr";
 
+  /** Note of a Wald interval left empty because it has zero width. */
+  static final String WALD_DEGENERATE = RiskDifference.WALD_DEGENERATE;
+
   @Spec CommandSpec spec;
 
   @Option(names = "--responders", paramLabel = "K", description = "Number of responders.")
@@ -88,7 +91,9 @@ public final class OrrCommand implements Callable<Integer> {
   @Option(
       names = "--ref",
       paramLabel = "LEVEL",
-      description = "Reference group for comparisons (default: the first group).")
+      description =
+          "Reference group for comparisons (default: the first level in sorted order, numeric"
+              + " levels numerically, as every command).")
   String ref;
 
   @Option(
@@ -149,19 +154,30 @@ public final class OrrCommand implements Callable<Integer> {
           t[2] == 0 ? null : t[2] + " subject(s) with missing response counted as non-responders";
       for (BinomialMethod m : methods) {
         BinomialInterval ci = BinomialInterval.compute(m, t[0], t[1], level);
+        boolean degenerate = m == BinomialMethod.WALD && (t[0] == 0 || t[0] == t[1]);
         rows.add(StatRows.proportion(ANALYSIS, g, "orr", m, ci, t[0], t[1], level, note));
         text.add(
-            String.format(
-                Locale.ROOT,
-                "%s: %d/%d (%s%%), %s CI %s–%s [%s]",
-                g,
-                t[0],
-                t[1],
-                pct1(ci.estimate()),
-                pct(level),
-                pct1(ci.lower()),
-                pct1(ci.upper()),
-                m.label()));
+            degenerate
+                ? String.format(
+                    Locale.ROOT,
+                    "%s: %d/%d (%s%%), no CI (%s) [%s]",
+                    g,
+                    t[0],
+                    t[1],
+                    pct1(ci.estimate()),
+                    WALD_DEGENERATE,
+                    m.label())
+                : String.format(
+                    Locale.ROOT,
+                    "%s: %d/%d (%s%%), %s CI %s–%s [%s]",
+                    g,
+                    t[0],
+                    t[1],
+                    pct1(ci.estimate()),
+                    pct(level),
+                    pct1(ci.lower()),
+                    pct1(ci.upper()),
+                    m.label()));
       }
       if (note != null) {
         text.add("  note: " + note);
@@ -229,13 +245,14 @@ public final class OrrCommand implements Callable<Integer> {
       List<DifferenceMethod> diffMethods,
       List<ResultRow> rows,
       List<String> text) {
-    String reference = ref == null ? in.groups.get(0) : ref;
+    // One rule for every command: the first level in R factor order unless --ref.
+    String reference = ref == null ? Levels.sorted(in.groups).get(0) : ref;
     if (!in.groups.contains(reference)) {
       throw new InputException(
           "--ref '" + ref + "': no such group; the groups are: " + String.join(", ", in.groups));
     }
     int[] r = in.total(reference);
-    for (String g : in.groups) {
+    for (String g : Levels.sorted(in.groups)) {
       if (g.equals(reference)) {
         continue;
       }
@@ -243,36 +260,64 @@ public final class OrrCommand implements Callable<Integer> {
       String label = g + " vs " + reference;
       for (DifferenceMethod m : diffMethods) {
         RiskDifference d = RiskDifference.compute(m, t[0], t[1], r[0], r[1], level);
+        boolean degenerate =
+            m == DifferenceMethod.WALD && RiskDifference.waldDegenerate(t[0], t[1], r[0], r[1]);
         rows.add(
             ResultRow.of(ANALYSIS, label, "difference")
                 .estimate(d.estimate())
-                .ci(d.lower(), d.upper(), level)
+                .ci(degenerate ? null : d.lower(), degenerate ? null : d.upper(), level)
                 .n(t[1] + r[1])
                 .events(t[0] + r[0])
                 .method(m.id())
+                .note(degenerate ? WALD_DEGENERATE : null)
                 .build());
         text.add(
-            String.format(
-                Locale.ROOT,
-                "%s: difference %s percentage points, %s CI %s to %s [%s]",
-                label,
-                pct1(d.estimate()),
-                pct(level),
-                pct1(d.lower()),
-                pct1(d.upper()),
-                m.label()));
+            degenerate
+                ? String.format(
+                    Locale.ROOT,
+                    "%s: difference %s percentage points, no CI (%s) [%s]",
+                    label,
+                    pct1(d.estimate()),
+                    WALD_DEGENERATE,
+                    m.label())
+                : String.format(
+                    Locale.ROOT,
+                    "%s: difference %s percentage points, %s CI %s to %s [%s]",
+                    label,
+                    pct1(d.estimate()),
+                    pct(level),
+                    pct1(d.lower()),
+                    pct1(d.upper()),
+                    m.label()));
       }
       OddsRatio ex = OddsRatio.conditionalExact(t[0], t[1], r[0], r[1], level);
       OddsRatio wo = OddsRatio.woolf(t[0], t[1], r[0], r[1], level);
-      addOddsRatio(
-          rows,
-          text,
-          label,
-          ex,
-          t,
-          r,
-          "conditional MLE, exact conditional CI (R fisher.test)",
-          level);
+      if (OddsRatio.conditionallyEstimable(t[0], t[1], r[0], r[1])) {
+        addOddsRatio(
+            rows,
+            text,
+            label,
+            ex,
+            t,
+            r,
+            "conditional MLE, exact conditional CI (R fisher.test)",
+            level);
+      } else {
+        String why =
+            (t[0] + r[0] == 0 ? "no responders in either arm" : "all subjects responded")
+                + ": conditional odds ratio not estimable (R fisher.test prints 0, CI 0 to Inf)";
+        rows.add(
+            ResultRow.of(ANALYSIS, label, "odds_ratio")
+                .ci(null, null, level)
+                .n(t[1] + r[1])
+                .events(t[0] + r[0])
+                .method(ex.method())
+                .note(why)
+                .build());
+        text.add(
+            String.format(
+                Locale.ROOT, "%s: odds ratio not estimable [%s: %s]", label, ex.method(), why));
+      }
       addOddsRatio(
           rows,
           text,
@@ -375,6 +420,15 @@ public final class OrrCommand implements Callable<Integer> {
             + (m.usedStrata() < k
                 ? " (strata with fewer than 2 subjects carry no information)"
                 : "");
+    String cmhNa =
+        Double.isNaN(m.cmh())
+            ? "; not estimable: no variance (no responders, or no non-responders, in the strata)"
+            : "";
+    boolean satoDegenerate = !(m.rdLower() < m.rdUpper());
+    String satoNote =
+        satoDegenerate
+            ? "; Sato interval degenerate (zero variance: every rate 0 or 100%), left empty"
+            : "";
     rows.add(
         ResultRow.of(ANALYSIS, label, "cmh")
             .statistic(m.cmh())
@@ -383,7 +437,7 @@ public final class OrrCommand implements Callable<Integer> {
             .n(ntot)
             .events(etot)
             .method("cmh")
-            .note(snote + "; no continuity correction (SAS CMH; R correct=FALSE)")
+            .note(snote + "; no continuity correction (SAS CMH; R correct=FALSE)" + cmhNa)
             .build());
     rows.add(
         ResultRow.of(ANALYSIS, label, "cmh")
@@ -393,7 +447,7 @@ public final class OrrCommand implements Callable<Integer> {
             .n(ntot)
             .events(etot)
             .method("cmh-yates")
-            .note(snote + "; continuity correction 1/2 (R mantelhaen.test default)")
+            .note(snote + "; continuity correction 1/2 (R mantelhaen.test default)" + cmhNa)
             .build());
     rows.add(
         ResultRow.of(ANALYSIS, label, "odds_ratio")
@@ -412,36 +466,41 @@ public final class OrrCommand implements Callable<Integer> {
     rows.add(
         ResultRow.of(ANALYSIS, label, "difference")
             .estimate(m.rdEstimate())
-            .ci(m.rdLower(), m.rdUpper(), level)
+            .ci(satoDegenerate ? null : m.rdLower(), satoDegenerate ? null : m.rdUpper(), level)
             .n(ntot)
             .events(etot)
             .method("mantel-haenszel-sato")
-            .note(snote + "; Sato variance")
+            .note(snote + "; Sato variance" + satoNote)
             .build());
-    text.add(
-        String.format(
-            Locale.ROOT,
-            "%s: CMH chi-square %s (1 df), p = %s; with continuity correction %s, p = %s [%s]",
-            label,
-            Cells.readable(m.cmh(), 4),
-            pval(m.cmhP()),
-            Cells.readable(m.cmhYates(), 4),
-            pval(m.cmhYatesP()),
-            snote));
+    if (!cmhNa.isEmpty()) {
+      text.add(
+          String.format(Locale.ROOT, "%s: CMH test %s [%s]", label, cmhNa.substring(2), snote));
+    } else {
+      text.add(
+          String.format(
+              Locale.ROOT,
+              "%s: CMH chi-square %s (1 df), p = %s; with continuity correction %s, p = %s [%s]",
+              label,
+              Cells.readable(m.cmh(), 4),
+              pval(m.cmhP()),
+              Cells.readable(m.cmhYates(), 4),
+              pval(m.cmhYatesP()),
+              snote));
+    }
     text.add(
         String.format(
             Locale.ROOT,
             "%s: Mantel–Haenszel odds ratio %s, %s CI %s–%s [Robins–Breslow–Greenland];"
-                + " risk difference %s percentage points, %s CI %s to %s [Sato]",
+                + " risk difference %s percentage points, %s [Sato]",
             label,
             ratio(m.orEstimate()),
             pct(level),
             ratio(m.orLower()),
             ratio(m.orUpper()),
             pct1(m.rdEstimate()),
-            pct(level),
-            pct1(m.rdLower()),
-            pct1(m.rdUpper())));
+            satoDegenerate
+                ? "no CI (degenerate: zero variance)"
+                : pct(level) + " CI " + pct1(m.rdLower()) + " to " + pct1(m.rdUpper())));
   }
 
   private OrrInput readInput(Set<String> codes) {

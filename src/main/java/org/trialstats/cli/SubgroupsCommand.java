@@ -19,6 +19,7 @@ import org.trialstats.report.ResultRow;
 import org.trialstats.response.BinomialInterval;
 import org.trialstats.response.BinomialMethod;
 import org.trialstats.response.DifferenceMethod;
+import org.trialstats.response.RiskDifference;
 import org.trialstats.subgroup.Cuts;
 import org.trialstats.subgroup.LikelihoodRatio;
 import org.trialstats.subgroup.LogisticInteraction;
@@ -129,9 +130,9 @@ public final class SubgroupsCommand implements Callable<Integer> {
   @Option(
       names = "--diff-method",
       paramLabel = "METHOD",
-      defaultValue = "wald",
+      defaultValue = "newcombe",
       description =
-          "Interval for the difference in response rates: wald, newcombe, miettinen-nurminen"
+          "Interval for the difference in response rates: newcombe, miettinen-nurminen, wald"
               + " (default: ${DEFAULT-VALUE}).")
   String diffMethod;
 
@@ -426,7 +427,7 @@ public final class SubgroupsCommand implements Callable<Integer> {
     int[] arm = new int[n];
     if (surv.by != null) {
       String[] lab = Columns.groups(t, surv.by, 2);
-      List<String> gl = new ArrayList<>(SurvivalOptions.sortedLevels(t.levels(surv.by)));
+      List<String> gl = new ArrayList<>(Levels.sorted(t.levels(surv.by)));
       if (surv.ref != null) {
         if (!gl.contains(surv.ref)) {
           throw new InputException(
@@ -542,6 +543,18 @@ public final class SubgroupsCommand implements Callable<Integer> {
         continue;
       }
       BinomialInterval b = BinomialInterval.compute(bm, x[g], nn[g], cl);
+      if (bm == BinomialMethod.WALD && (x[g] == 0 || x[g] == nn[g])) {
+        stats.add(
+            new ArmStat(
+                nn[g],
+                x[g],
+                b.estimate(),
+                Double.NaN,
+                Double.NaN,
+                null,
+                RiskDifference.WALD_DEGENERATE));
+        continue;
+      }
       stats.add(new ArmStat(nn[g], x[g], b.estimate(), b.lower(), b.upper(), null, null));
     }
     List<SubgroupEffects.Comparison> main = new ArrayList<>();
@@ -798,7 +811,7 @@ public final class SubgroupsCommand implements Callable<Integer> {
             ForestPlot.effectText(
                 est,
                 lo,
-                Double.isNaN(hi) && !Double.isNaN(est) ? Double.POSITIVE_INFINITY : hi,
+                tte && Double.isNaN(hi) && !Double.isNaN(est) ? Double.POSITIVE_INFINITY : hi,
                 tte ? 1 : 3));
         weight = r.n();
       }
@@ -946,7 +959,7 @@ public final class SubgroupsCommand implements Callable<Integer> {
           seen.add(s);
         }
       }
-      levels = SurvivalOptions.sortedLevels(seen);
+      levels = Levels.sorted(seen);
       if (levels.size() > MAX_LEVELS) {
         throw new InputException(
             String.format(

@@ -225,7 +225,7 @@ public final class SurvivalOptions {
     List<String> gl = List.of("ALL");
     if (by != null) {
       String[] lab = Columns.groups(t, by, 2);
-      gl = sortedLevels(t.levels(by));
+      gl = Levels.sorted(t.levels(by));
       if (ref != null) {
         if (!gl.contains(ref)) {
           throw new InputException(
@@ -265,7 +265,7 @@ public final class SurvivalOptions {
         String key = b.toString();
         lab[i] = intern.computeIfAbsent(key, k -> k);
       }
-      sl = sortedLevels(new ArrayList<>(intern.keySet()));
+      sl = Levels.sorted(new ArrayList<>(intern.keySet()));
       s = index(lab, sl);
     }
     SurvivalData d = SurvivalData.of(tm, ev, g, gl, s, sl, SurvivalData.R_TIMEFIX_TOLERANCE);
@@ -291,26 +291,6 @@ public final class SurvivalOptions {
     }
     String unit = outputUnit().label();
     return new SurvivalInput(d, t, unit, List.copyOf(notes));
-  }
-
-  /** Levels sorted as R's factor(): numerically when all are numbers, else alphabetically. */
-  static List<String> sortedLevels(List<String> levels) {
-    List<String> out = new ArrayList<>(levels);
-    boolean numeric = true;
-    for (String l : out) {
-      try {
-        Double.parseDouble(l);
-      } catch (NumberFormatException e) {
-        numeric = false;
-        break;
-      }
-    }
-    if (numeric) {
-      out.sort((a, b) -> Double.compare(Double.parseDouble(a), Double.parseDouble(b)));
-    } else {
-      out.sort(String::compareTo);
-    }
-    return List.copyOf(out);
   }
 
   private static int[] index(String[] labels, List<String> levels) {

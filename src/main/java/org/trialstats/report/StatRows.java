@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.trialstats.response.BinomialInterval;
 import org.trialstats.response.BinomialMethod;
 import org.trialstats.response.BinomialTest;
+import org.trialstats.response.RiskDifference;
 import org.trialstats.survival.ConfType;
 import org.trialstats.survival.Convention;
 import org.trialstats.survival.CoxFit;
@@ -282,13 +283,15 @@ public final class StatRows {
       int n,
       double level,
       String note) {
+    boolean degenerate = m == BinomialMethod.WALD && (x == 0 || x == n);
     String w =
-        m == BinomialMethod.WALD && (x == 0 || x == n)
-            ? "Wald interval has zero width at x = 0 or x = n (use an exact method)"
+        degenerate
+            ? RiskDifference.WALD_DEGENERATE
+                + " (zero width at x = 0 or x = n; use an exact method)"
             : null;
     return ResultRow.of(analysis, group, term)
         .estimate(ci.estimate())
-        .ci(ci.lower(), ci.upper(), level)
+        .ci(degenerate ? null : ci.lower(), degenerate ? null : ci.upper(), level)
         .n(n)
         .events(x)
         .method(m.id())

@@ -168,7 +168,31 @@ public final class VerifyReport {
             p.text());
       }
     }
+    swapped(t, i, lo, hi, "reported_low", "reported_high");
     return new BinomialClaim(id, x, n, est, lo, hi, levels, sides, get(t, i, "source"));
+  }
+
+  /** A lower limit above the upper one is a typing error in the claims file, not a finding. */
+  private static void swapped(
+      DataTable t, int i, PrintedNumber lo, PrintedNumber hi, String loCol, String hiCol) {
+    if (lo != null && hi != null && lo.value().compareTo(hi.value()) > 0) {
+      throw new InputException(
+          String.format(
+              "%s: row %d (line %d), claim %s, columns %s/%s: expected %s <= %s, found %s %s > %s"
+                  + " %s (limits swapped?)",
+              t.source(),
+              i + 1,
+              t.line(i),
+              t.cell(i, "claim_id"),
+              loCol,
+              hiCol,
+              loCol,
+              hiCol,
+              loCol,
+              lo.text(),
+              hiCol,
+              hi.text()));
+    }
   }
 
   private static List<Double> levels(DataTable t, int i) {
@@ -234,11 +258,15 @@ public final class VerifyReport {
     boolean mNr = MedianClaim.notReached(m);
     boolean hNr = MedianClaim.notReached(hi);
     List<Double> levels = levels(t, i);
+    PrintedNumber low =
+        lo.isEmpty() || MedianClaim.notReached(lo) ? null : printed(t, i, "reported_median_low");
+    PrintedNumber high = hNr ? null : printed(t, i, "reported_median_high");
+    swapped(t, i, low, high, "reported_median_low", "reported_median_high");
     return new MedianClaim(
         t.cell(i, "claim_id"),
         mNr ? null : printed(t, i, "reported_median"),
-        lo.isEmpty() || MedianClaim.notReached(lo) ? null : printed(t, i, "reported_median_low"),
-        hNr ? null : printed(t, i, "reported_median_high"),
+        low,
+        high,
         mNr,
         hNr,
         levels.get(0),

@@ -61,6 +61,16 @@ public record OddsRatio(
         WOOLF, Math.exp(lor), Math.exp(lor - z * se), Math.exp(lor + z * se), confLevel, corr);
   }
 
+  /**
+   * True when the conditional distribution of x1 given the margins has a single point: nobody
+   * responded, or everybody did. The data then carry no information on the odds ratio (R {@code
+   * fisher.test} prints estimate 0 with the interval 0 to Inf) and it is not estimable.
+   */
+  public static boolean conditionallyEstimable(int x1, int n1, int x2, int n2) {
+    int m = x1 + x2;
+    return m > 0 && m < n1 + n2;
+  }
+
   /** Conditional MLE and exact conditional interval, as R {@code fisher.test}. */
   public static OddsRatio conditionalExact(int x1, int n1, int x2, int n2, double confLevel) {
     BinomialInterval.check(x1, n1, confLevel);

@@ -55,6 +55,19 @@ public record RiskDifference(
     return new RiskDifference(method, d, ci[0], ci[1], confLevel);
   }
 
+  /**
+   * Note for a Wald interval left empty because it has zero width (see {@link #waldDegenerate}).
+   */
+  public static final String WALD_DEGENERATE = "Wald interval degenerate at 0 or 100%";
+
+  /**
+   * True when the {@code wald} interval degenerates to zero width: both proportions are 0 or 1, so
+   * the estimated standard error is 0 (the interval carries no information).
+   */
+  public static boolean waldDegenerate(int x1, int n1, int x2, int n2) {
+    return (x1 == 0 || x1 == n1) && (x2 == 0 || x2 == n2);
+  }
+
   private static double sq(double v) {
     return v * v;
   }

@@ -34,7 +34,8 @@ public final class SubgroupEffects {
    * @param lower lower confidence limit
    * @param upper upper confidence limit
    * @param pValue two-sided Wald p-value (NaN when not available)
-   * @param reason why the comparison is not estimable; null when it is
+   * @param reason why the comparison (or only its interval, e.g. a degenerate Wald interval of a
+   *     difference) is not reported; null when it is
    */
   public record Comparison(
       int arm, double estimate, double lower, double upper, double pValue, String reason) {
@@ -214,7 +215,20 @@ public final class SubgroupEffects {
         }
         RiskDifference r =
             RiskDifference.compute(diff, responders[a], n[a], responders[0], n[0], confLevel);
-        rd = new Comparison(a, r.estimate(), r.lower(), r.upper(), Double.NaN, null);
+        if (diff == DifferenceMethod.WALD
+            && RiskDifference.waldDegenerate(responders[a], n[a], responders[0], n[0])) {
+          // zero width (every rate 0 or 1): the estimate stays, the interval is left empty
+          rd =
+              new Comparison(
+                  a,
+                  r.estimate(),
+                  Double.NaN,
+                  Double.NaN,
+                  Double.NaN,
+                  RiskDifference.WALD_DEGENERATE);
+        } else {
+          rd = new Comparison(a, r.estimate(), r.lower(), r.upper(), Double.NaN, null);
+        }
       }
       out.add(new Comparison[] {or, rd});
     }

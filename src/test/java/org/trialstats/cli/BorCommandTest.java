@@ -214,8 +214,8 @@ class BorCommandTest {
     int rc = run("bor", "--data", adrs.toString(), "--day-col", "ADY");
     assertEquals(0, rc, err.toString());
     String s = out.toString();
-    assertTrue(s.contains("A,CBOR,PR,Y,day 43,day 43,,day 43 PR; confirmed by day 71 CR"), s);
-    assertTrue(s.contains("B,CBOR,PD,,day 50,"), s);
+    assertTrue(s.contains("A,CBOR,PR,PR,Y,day 43,day 43,,day 43 PR; confirmed by day 71 CR"), s);
+    assertTrue(s.contains("B,CBOR,PD,PD,,day 50,"), s);
   }
 
   @Test
@@ -292,5 +292,86 @@ class BorCommandTest {
       }
     }
     return m;
+  }
+
+  /**
+   * bor's per-subject CSV feeds orr with its defaults (response column AVALC). The numbers are
+   * checked against an independent count: the dataset's own BOR / CBOR rows (admiralonco) joined to
+   * the ADSL arm, responders = CR or PR, every ADSL subject in the denominator.
+   */
+  @Test
+  void borOutputFeedsOrrDirectly() throws IOException {
+    for (boolean confirm : new boolean[] {true, false}) {
+      Path o = dir.resolve(confirm ? "cbor.csv" : "bor.csv");
+      int rc =
+          run(
+              "bor",
+              "--data",
+              ADRS.toString(),
+              "--where",
+              "PARAMCD=OVR",
+              "--where",
+              "ANL01FL=Y",
+              "--adsl",
+              ADSL.toString(),
+              "--ref-date-col",
+              "RANDDT",
+              confirm ? "--confirm" : "--no-confirm",
+              "--out",
+              o.toString());
+      assertEquals(0, rc, err.toString());
+      DataTable bor = CsvReader.read(o);
+      for (int i = 0; i < bor.rowCount(); i++) {
+        assertEquals(bor.cell(i, "BOR"), bor.cell(i, "AVALC"), "AVALC = BOR");
+      }
+      // independent count from the dataset's rows
+      Map<String, String[]> theirs = reference(confirm ? "CBOR" : "BOR");
+      DataTable adsl = CsvReader.read(ADSL);
+      Map<String, int[]> expected = new HashMap<>();
+      for (int i = 0; i < adsl.rowCount(); i++) {
+        int[] c = expected.computeIfAbsent(adsl.cell(i, "ARM"), k -> new int[2]);
+        String v = theirs.get(adsl.cell(i, "USUBJID"))[0];
+        c[0] += v.equals("CR") || v.equals("PR") ? 1 : 0;
+        c[1]++;
+      }
+      StringWriter o2 = new StringWriter();
+      StringWriter e2 = new StringWriter();
+      int rc2 =
+          Main.run(
+              new String[] {"orr", "--data", o.toString(), "--format", "csv"},
+              new PrintWriter(o2, true),
+              new PrintWriter(e2, true));
+      assertEquals(0, rc2, e2.toString());
+      Map<String, String> all =
+          OrrCommandTest.find(OrrCommandTest.csv(o2.toString()), "ALL", "orr", "clopper-pearson");
+      int x = expected.values().stream().mapToInt(c -> c[0]).sum();
+      assertEquals(String.valueOf(x), all.get("events"));
+      assertEquals("306", all.get("n"));
+      assertEquals((double) x / 306, Double.parseDouble(all.get("estimate")), 1e-12);
+      // by arm, the arm joined from ADSL
+      StringWriter o3 = new StringWriter();
+      int rc3 =
+          Main.run(
+              new String[] {
+                "orr",
+                "--data",
+                o.toString(),
+                "--adsl",
+                ADSL.toString(),
+                "--by",
+                "ARM",
+                "--format",
+                "csv"
+              },
+              new PrintWriter(o3, true),
+              new PrintWriter(e2, true));
+      assertEquals(0, rc3, e2.toString());
+      List<Map<String, String>> rows = OrrCommandTest.csv(o3.toString());
+      for (Map.Entry<String, int[]> e : expected.entrySet()) {
+        Map<String, String> r = OrrCommandTest.find(rows, e.getKey(), "orr", "clopper-pearson");
+        assertEquals(String.valueOf(e.getValue()[0]), r.get("events"), e.getKey());
+        assertEquals(String.valueOf(e.getValue()[1]), r.get("n"), e.getKey());
+      }
+    }
   }
 }

@@ -327,4 +327,119 @@ class OrrCommandTest {
     assertTrue(c.out().contains("\"method\": \"clopper-pearson\""), c.out());
     assertTrue(c.out().contains("\"conf_low\": 0,"), c.out());
   }
+
+  @Test
+  void defaultReferenceIsTheFirstSortedLevelAsInCox(@TempDir Path dir) throws IOException {
+    // B rows first: file order would make B the reference; the shared rule (R factor order) makes
+    // A the reference, as cox/km/rmst do on the same file.
+    Path f = dir.resolve("arms.csv");
+    StringBuilder b = new StringBuilder("USUBJID,ARM,AVALC,AVAL,CNSR\n");
+    String[] arm = {"B", "B", "B", "B", "A", "A", "A", "A", "B", "A"};
+    String[] resp = {"CR", "PD", "PR", "SD", "PD", "PR", "SD", "SD", "PD", "PD"};
+    for (int i = 0; i < arm.length; i++) {
+      b.append("S").append(i).append(',').append(arm[i]).append(',').append(resp[i]);
+      b.append(',').append(i + 1).append(',').append(i % 3 == 0 ? 1 : 0).append('\n');
+    }
+    Files.writeString(f, b.toString());
+    Run o = run("orr", "--data", f.toString(), "--by", "ARM", "--format", "csv");
+    assertEquals(0, o.code(), o.err());
+    List<Map<String, String>> rows = csv(o.out());
+    // B 2/5 - A 1/5
+    assertEquals(
+        0.2, Double.parseDouble(find(rows, "B vs A", "difference", "wald").get("estimate")), 1e-12);
+    Run c = run("cox", "--data", f.toString(), "--by", "ARM", "--format", "csv");
+    assertEquals(0, c.code(), c.err());
+    assertTrue(c.out().contains("B vs A"), c.out());
+    // counts follow the same rule; --ref still overrides it
+    assertTrue(run("orr", "--counts", "B:2/5,A:1/5").out().contains("B vs A: Fisher"));
+    assertTrue(
+        run("orr", "--counts", "B:2/5,A:1/5", "--ref", "B").out().contains("A vs B: Fisher"));
+  }
+
+  @Test
+  void degenerateWaldIntervalsAreEmptyWithANote() {
+    Run r = run("orr", "--counts", "A:0/10,B:0/12", "--format", "csv");
+    assertEquals(0, r.code(), r.err());
+    List<Map<String, String>> rows = csv(r.out());
+    Map<String, String> w = find(rows, "B vs A", "difference", "wald");
+    assertEquals("0", w.get("estimate"));
+    assertEquals("", w.get("conf_low"));
+    assertEquals("", w.get("conf_high"));
+    assertTrue(w.get("note").contains("Wald interval degenerate at 0 or 100%"), w.get("note"));
+    // Newcombe stays: -(Wilson upper of 0/10), +(Wilson upper of 0/12);
+    // R: prop.test(0, 10, correct = FALSE)$conf.int[2], prop.test(0, 12, ...)
+    Map<String, String> nc = find(rows, "B vs A", "difference", "newcombe");
+    assertEquals(-0.27753279986288915, Double.parseDouble(nc.get("conf_low")), 1e-9);
+    assertEquals(0.24249400665524079, Double.parseDouble(nc.get("conf_high")), 1e-9);
+    // all responders in both arms: also degenerate; one arm at a boundary is not
+    Map<String, String> all =
+        find(
+            csv(run("orr", "--counts", "A:10/10,B:12/12", "--format", "csv").out()),
+            "B vs A",
+            "difference",
+            "wald");
+    assertEquals("", all.get("conf_low"));
+    Map<String, String> one =
+        find(
+            csv(run("orr", "--counts", "A:0/10,B:3/12", "--format", "csv").out()),
+            "B vs A",
+            "difference",
+            "wald");
+    assertFalse(one.get("conf_low").isEmpty(), one.toString());
+    // a single rate: Wald at x = 0 is empty with the same note
+    Map<String, String> single =
+        find(
+            csv(run("orr", "--counts", "0/9", "--method", "wald", "--format", "csv").out()),
+            "ALL",
+            "orr",
+            "wald");
+    assertEquals("", single.get("conf_high"));
+    assertTrue(single.get("note").contains("Wald interval degenerate at 0 or 100%"));
+    assertTrue(run("orr", "--counts", "A:0/10,B:0/12").out().contains("degenerate"));
+  }
+
+  @Test
+  void exactOddsRatioWithoutRespondersIsNotEstimable() {
+    // R: fisher.test(matrix(c(0, 10, 0, 12), 2)) gives p = 1, estimate 0, CI 0-Inf: no information
+    for (String counts : List.of("A:0/10,B:0/12", "A:10/10,B:12/12")) {
+      Run r = run("orr", "--counts", counts, "--format", "csv");
+      assertEquals(0, r.code(), r.err());
+      List<Map<String, String>> rows = csv(r.out());
+      Map<String, String> ex = find(rows, "B vs A", "odds_ratio", "conditional-exact");
+      assertEquals("", ex.get("estimate"), counts);
+      assertEquals("", ex.get("conf_low"), counts);
+      assertEquals("", ex.get("conf_high"), counts);
+      assertTrue(ex.get("note").contains("not estimable"), ex.get("note"));
+      assertEquals(
+          1.0,
+          Double.parseDouble(find(rows, "B vs A", "fisher", "fisher-exact").get("p_value")),
+          1e-12);
+    }
+    // one zero cell only: estimate 0 with an exact interval, as R
+    Map<String, String> ok =
+        find(
+            csv(run("orr", "--counts", "A:3/10,B:0/12", "--format", "csv").out()),
+            "B vs A",
+            "odds_ratio",
+            "conditional-exact");
+    assertEquals("0", ok.get("estimate"));
+  }
+
+  @Test
+  void stratifiedWithoutRespondersHasNoZeroWidthIntervals(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("zero.csv");
+    Files.writeString(f, "group,stratum,responders,n\nA,s1,0,10\nA,s2,0,8\nB,s1,0,9\nB,s2,0,7\n");
+    Run r = run("orr", "--counts-file", f.toString(), "--format", "csv");
+    assertEquals(0, r.code(), r.err());
+    List<Map<String, String>> rows = csv(r.out());
+    Map<String, String> sato = find(rows, "B vs A", "difference", "mantel-haenszel-sato");
+    assertEquals("0", sato.get("estimate"));
+    assertEquals("", sato.get("conf_low"));
+    assertEquals("", sato.get("conf_high"));
+    assertTrue(sato.get("note").contains("degenerate"), sato.get("note"));
+    Map<String, String> cmh = find(rows, "B vs A", "cmh", "cmh");
+    assertEquals("", cmh.get("statistic"));
+    assertTrue(cmh.get("note").contains("not estimable"), cmh.get("note"));
+    assertFalse(run("orr", "--counts-file", f.toString()).out().contains("p = ;"));
+  }
 }

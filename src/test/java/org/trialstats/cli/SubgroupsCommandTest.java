@@ -536,4 +536,51 @@ class SubgroupsCommandTest {
     }
     return k;
   }
+
+  @Test
+  void responseDifferenceDefaultsToNewcombeAndNeverPrintsAZeroWidthInterval(@TempDir Path dir)
+      throws Exception {
+    Path f = dir.resolve("resp.csv");
+    StringBuilder b = new StringBuilder("USUBJID,ARM,SEX,AVALC\n");
+    // SEX=F: nobody responds in either arm (0/10 vs 0/10); SEX=M: 3/10 vs 5/10.
+    for (int i = 0; i < 40; i++) {
+      String arm = i % 2 == 0 ? "B" : "A";
+      String sex = i < 20 ? "F" : "M";
+      boolean yes = sex.equals("M") && (arm.equals("A") ? i < 26 : i < 30);
+      b.append("S").append(i).append(',').append(arm).append(',').append(sex);
+      b.append(',').append(yes ? "PR" : "PD").append('\n');
+    }
+    Files.writeString(f, b.toString());
+    String[] args = {
+      "subgroups",
+      "--endpoint",
+      "response",
+      "--data",
+      f.toString(),
+      "--by",
+      "ARM",
+      "--subgroups",
+      "SEX",
+      "--format",
+      "csv"
+    };
+    Run r = run(args);
+    assertEquals(0, r.code(), r.err());
+    Map<String, Map<String, String>> rows = csv(r.out(), dir);
+    Map<String, String> d = rows.get("SEX=F; B vs A|difference");
+    assertNotNull(d, rows.keySet().toString());
+    assertEquals("newcombe", d.get("method"));
+    // R: prop.test(0, 10, correct = FALSE)$conf.int[2] = 0.27753279986288915
+    close(-0.27753279986288915, num(d, "conf_low"), 1e-9, "newcombe low");
+    close(0.27753279986288915, num(d, "conf_high"), 1e-9, "newcombe high");
+    Run w = run(plus(args, "--diff-method", "wald"));
+    assertEquals(0, w.code(), w.err());
+    Map<String, String> dw = csv(w.out(), dir).get("SEX=F; B vs A|difference");
+    assertEquals("wald", dw.get("method"));
+    assertEquals("", dw.get("conf_low"));
+    assertEquals("", dw.get("conf_high"));
+    assertTrue(dw.get("note").contains("Wald interval degenerate at 0 or 100%"), dw.get("note"));
+    assertFalse(
+        run(plus(args, "--diff-method", "wald", "--format", "text")).out().contains("[0, 0]"));
+  }
 }

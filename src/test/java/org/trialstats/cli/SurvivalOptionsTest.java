@@ -59,8 +59,8 @@ class SurvivalOptionsTest {
 
   @Test
   void numericLevelsSortNumerically() {
-    assertEquals(List.of("2", "10"), SurvivalOptions.sortedLevels(List.of("10", "2")));
-    assertEquals(List.of("B", "a"), SurvivalOptions.sortedLevels(List.of("a", "B")));
+    assertEquals(List.of("2", "10"), Levels.sorted(List.of("10", "2")));
+    assertEquals(List.of("B", "a"), Levels.sorted(List.of("a", "B")));
   }
 
   @Test

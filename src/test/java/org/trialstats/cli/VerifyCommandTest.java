@@ -227,4 +227,27 @@ class VerifyCommandTest {
     assertEquals(2, r.code());
     assertTrue(r.err().contains("unknown binomial interval method"), r.err());
   }
+
+  @Test
+  void swappedLimitsAreAnInputError() throws IOException {
+    Path c =
+        write(
+            "swapped.csv", HEADER + "OK,11,26,42.3,23.4,63.1,,,\nFRAME,11,26,42.3,63.1,23.4,,,\n");
+    Run r = run("verify", "--claims", c.toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains(c.toString()), r.err());
+    assertTrue(r.err().contains("row 2 (line 3)"), r.err());
+    assertTrue(r.err().contains("reported_low 63.1 > reported_high 23.4"), r.err());
+    Path m =
+        write(
+            "swapped_median.csv",
+            "claim_id,reported_median,reported_median_low,reported_median_high,data\n"
+                + "M,10.2,12.5,8.1,nowhere.csv\n");
+    r = run("verify", "--claims", m.toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(
+        r.err().contains("row 1 (line 2)")
+            && r.err().contains("reported_median_low 12.5 > reported_median_high 8.1"),
+        r.err());
+  }
 }
