@@ -101,9 +101,18 @@ public final class SimulateCommand implements Runnable {
   double neProb;
 
   @Option(
+      names = "--primary-pd",
+      defaultValue = "0.15",
+      description =
+          "Probability a non-responder is primary refractory: PD at the first assessment"
+              + " (default: ${DEFAULT-VALUE}).")
+  double primaryPd;
+
+  @Option(
       names = "--fixed-counts",
       description =
-          "Assign exactly round(n x ORR) responders and round(n x fraction) mutants per arm"
+          "Assign exactly round(n x ORR) responders, round(n x fraction) mutants and"
+              + " round(non-responders x primary PD) refractory subjects per arm"
               + " instead of random draws.")
   boolean fixedCounts;
 
@@ -152,7 +161,8 @@ public final class SimulateCommand implements Runnable {
               neProb,
               fixedCounts,
               first,
-              seed);
+              seed,
+              primaryPd);
     } catch (IllegalArgumentException e) {
       throw new InputException("simulate: " + e.getMessage());
     }
