@@ -415,7 +415,9 @@ public final class TgiCommand implements Callable<Integer> {
         "TGI = 1 - dT/dC (mean change from baseline); T/C = ratio of mean volumes;"
             + " p-values adjusted by "
             + adj.label()
-            + " across treated groups per test"
+            + (s.allPairs() || (s.compare() != null && !s.compare().isEmpty())
+                ? " across all comparisons per test"
+                : " across treated groups per test")
             + (logFloor == null ? "" : "; log floor " + Cells.number(logFloor) + " mm3"));
     if (!extra.isEmpty()) {
       heading.add(
