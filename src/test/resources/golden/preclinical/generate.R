@@ -4,6 +4,8 @@
 # Writes, beside this script:
 #   tgi_default.csv  xenograft.csv at the default day (last day with every control animal)
 #   tgi_day21.csv    xenograft.csv at day 21 with --log-floor 1 --cr-threshold 30 --adjust BH
+#   tgi_compare.csv  default day with --compare Combo:DrugA --compare Combo:DrugB
+#   tgi_pairs_all_day21.csv  as tgi_day21.csv with --pairs all
 #   wilcox_cases.csv wilcox.test(x, y) on small/tied/large samples (exact and normal+cc paths)
 #   ic50.csv         (extra column std_error: the nls standard error) 4PL fits (nls) of DNase Run 1, dose_response.csv per compound, and a
 #                    fixed bottom/top fit
@@ -25,7 +27,7 @@ xen <- read.csv("datasets/preclinical/xenograft.csv", stringsAsFactors = FALSE)
 groups <- unique(xen$group)
 control <- "Vehicle"
 
-tgi <- function(day = NULL, floor = NA, cr = NA, adjust = "holm") {
+tgi <- function(day = NULL, floor = NA, cr = NA, adjust = "holm", pairs = list()) {
   base_day <- min(xen$day)
   base <- xen[xen$day == base_day, ]
   if (is.null(day)) {
@@ -87,23 +89,26 @@ tgi <- function(day = NULL, floor = NA, cr = NA, adjust = "holm") {
                                   tt$conf.int[2], n = length(slopes[[g]]), method = "log-linear-slope")
   }
   comps <- list()
-  for (g in setdiff(groups, control)) {
-    lab <- paste(g, "vs", control)
-    x <- m$lrtv[m$group == g]; y <- m$lrtv[m$group == control]
+  # treated vs control, then the extra pairs c(A, B) (A - B); one p.adjust family per test
+  vs <- c(lapply(setdiff(groups, control), function(g) c(g, control)), pairs)
+  for (pr in vs) {
+    g <- pr[1]; ref <- pr[2]
+    lab <- paste(g, "vs", ref)
+    x <- m$lrtv[m$group == g]; y <- m$lrtv[m$group == ref]
     w <- t.test(x, y)
     comps[[length(comps) + 1]] <- row(lab, "log_rtv", day, w$estimate[1] - w$estimate[2],
       w$conf.int[1], w$conf.int[2], w$p.value, w$statistic, w$parameter,
       n = length(x) + length(y), method = "welch-t")
-    xr <- m$rtv[m$group == g]; yr <- m$rtv[m$group == control]
+    xr <- m$rtv[m$group == g]; yr <- m$rtv[m$group == ref]
     mw <- suppressWarnings(wilcox.test(xr, yr))
     exact <- grepl("exact", mw$method)
     comps[[length(comps) + 1]] <- row(lab, "rtv", day, p_value = mw$p.value,
       statistic = mw$statistic, n = length(xr) + length(yr),
       method = if (exact) "wilcoxon-exact" else "wilcoxon-normal-cc")
-    sl <- t.test(slopes[[g]], slopes[[control]])
+    sl <- t.test(slopes[[g]], slopes[[ref]])
     comps[[length(comps) + 1]] <- row(lab, "growth_rate", day, sl$estimate[1] - sl$estimate[2],
       sl$conf.int[1], sl$conf.int[2], sl$p.value, sl$statistic, sl$parameter,
-      n = length(slopes[[g]]) + length(slopes[[control]]), method = "welch-t/log-linear-slope")
+      n = length(slopes[[g]]) + length(slopes[[ref]]), method = "welch-t/log-linear-slope")
   }
   comps <- do.call(rbind, comps)
   adj <- list()
@@ -121,6 +126,15 @@ tgi <- function(day = NULL, floor = NA, cr = NA, adjust = "holm") {
 write.csv(fmt(tgi()), file.path(here, "tgi_default.csv"), row.names = FALSE, na = "")
 write.csv(fmt(tgi(day = 21, floor = 1, cr = 30, adjust = "BH")), file.path(here, "tgi_day21.csv"),
           row.names = FALSE, na = "")
+# --compare Combo:DrugA --compare Combo:DrugB (default day, holm)
+write.csv(fmt(tgi(pairs = list(c("Combo", "DrugA"), c("Combo", "DrugB")))),
+          file.path(here, "tgi_compare.csv"), row.names = FALSE, na = "")
+# --pairs all: each treated group minus every earlier treated group (day 21, floor 1, BH)
+treated <- setdiff(groups, control)
+allp <- list()
+for (j in seq_along(treated)) for (i in seq_len(j - 1)) allp[[length(allp) + 1]] <- c(treated[j], treated[i])
+write.csv(fmt(tgi(day = 21, floor = 1, cr = 30, adjust = "BH", pairs = allp)),
+          file.path(here, "tgi_pairs_all_day21.csv"), row.names = FALSE, na = "")
 
 ## wilcox.test cases (x and y as ';'-separated lists)
 set.seed(11)

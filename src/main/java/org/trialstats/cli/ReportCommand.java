@@ -41,7 +41,9 @@ import picocli.CommandLine.Spec;
 public final class ReportCommand implements Runnable {
   /** The bundled example specs and their output subfolders. */
   static final String[][] EXAMPLES = {
-    {"datasets/colon-adam/report.yaml", "colon"}, {"datasets/sim-lgsoc/report.yaml", "lgsoc"}
+    {"datasets/colon-adam/report.yaml", "colon"},
+    {"datasets/sim-lgsoc/report.yaml", "lgsoc"},
+    {"datasets/preclinical/report.yaml", "preclinical"}
   };
 
   /** Published figures checked by {@code verify} as part of the example report. */

@@ -101,9 +101,18 @@ public final class SimulateCommand implements Runnable {
   double neProb;
 
   @Option(
+      names = "--primary-pd",
+      defaultValue = "0.15",
+      description =
+          "Probability a non-responder is primary refractory: PD at the first assessment"
+              + " (default: ${DEFAULT-VALUE}).")
+  double primaryPd;
+
+  @Option(
       names = "--fixed-counts",
       description =
-          "Assign exactly round(n x ORR) responders and round(n x fraction) mutants per arm"
+          "Assign exactly round(n x ORR) responders, round(n x fraction) mutants and"
+              + " round(non-responders x primary PD) refractory subjects per arm"
               + " instead of random draws.")
   boolean fixedCounts;
 
@@ -152,7 +161,8 @@ public final class SimulateCommand implements Runnable {
               neProb,
               fixedCounts,
               first,
-              seed);
+              seed,
+              primaryPd);
     } catch (IllegalArgumentException e) {
       throw new InputException("simulate: " + e.getMessage());
     }
@@ -174,19 +184,32 @@ public final class SimulateCommand implements Runnable {
       throw new InputException(
           "--arm '" + s + "': expected NAME:N:ORR:MPFS:MOS[:ORR_MUT], e.g. Drug:26:0.42:20:48");
     }
+    int n = (int) field(s, p[1], "N (arm size)", "a whole number of subjects, e.g. 26", true);
+    double orr = field(s, p[2], "ORR", "a proportion between 0 and 1, e.g. 0.42", false);
+    double mpfs =
+        field(s, p[3], "MPFS (median PFS)", "a positive number of months, e.g. 20", false);
+    double mos = field(s, p[4], "MOS (median OS)", "a positive number of months, e.g. 48", false);
+    double orrMut =
+        p.length == 6
+            ? field(
+                s, p[5], "ORR_MUT (ORR of the mutant subgroup)", "a proportion, e.g. 0.64", false)
+            : orr;
     try {
-      double orr = Double.parseDouble(p[2]);
-      return new Arm(
-          p[0],
-          Integer.parseInt(p[1]),
-          orr,
-          p.length == 6 ? Double.parseDouble(p[5]) : orr,
-          Double.parseDouble(p[3]),
-          Double.parseDouble(p[4]));
-    } catch (NumberFormatException e) {
-      throw new InputException("--arm '" + s + "': " + e.getMessage());
+      return new Arm(p[0], n, orr, orrMut, mpfs, mos);
     } catch (IllegalArgumentException e) {
       throw new InputException("--arm '" + s + "': " + e.getMessage());
+    }
+  }
+
+  /** One numeric field of --arm NAME:N:ORR:MPFS:MOS[:ORR_MUT], with a message naming it. */
+  private static double field(String arm, String v, String name, String expected, boolean integer) {
+    try {
+      return integer ? Integer.parseInt(v.trim()) : Double.parseDouble(v.trim());
+    } catch (NumberFormatException e) {
+      throw new InputException(
+          String.format(
+              "--arm '%s': field %s: expected %s (form NAME:N:ORR:MPFS:MOS[:ORR_MUT]), found '%s'",
+              arm, name, expected, v));
     }
   }
 }

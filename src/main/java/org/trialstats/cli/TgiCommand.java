@@ -122,6 +122,22 @@ public final class TgiCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   String adjust;
 
+  @Option(
+      names = "--compare",
+      paramLabel = "A:B",
+      description =
+          "Also compare group A with group B (A - B; repeatable), e.g. Combo:DrugA; the same"
+              + " tests as against control, adjusted together with them.")
+  List<String> compare;
+
+  @Option(
+      names = "--pairs",
+      paramLabel = "all",
+      description =
+          "all: also compare every pair of treated groups (the later group in the file minus the"
+              + " earlier), adjusted together with the comparisons with control.")
+  String pairs;
+
   @Option(names = "--per-animal", description = "Also output each animal's RTV and growth rate.")
   boolean perAnimal;
 
@@ -153,7 +169,42 @@ public final class TgiCommand implements Callable<Integer> {
       Double logFloor,
       Double crThreshold,
       PAdjust adjust,
-      double level) {
+      double level,
+      List<String> compare,
+      boolean allPairs) {
+
+    /** Settings without extra pairwise comparisons. */
+    public Settings(
+        String animalCol,
+        String groupCol,
+        String dayCol,
+        String volumeCol,
+        String lengthCol,
+        String widthCol,
+        String control,
+        Double day,
+        Double baselineDay,
+        Double logFloor,
+        Double crThreshold,
+        PAdjust adjust,
+        double level) {
+      this(
+          animalCol,
+          groupCol,
+          dayCol,
+          volumeCol,
+          lengthCol,
+          widthCol,
+          control,
+          day,
+          baselineDay,
+          logFloor,
+          crThreshold,
+          adjust,
+          level,
+          List.of(),
+          false);
+    }
 
     /** The columns the analysis reads. */
     public Set<String> columns() {
@@ -178,6 +229,9 @@ public final class TgiCommand implements Callable<Integer> {
       throw new InputException(
           "--adjust: expected holm, BH, bonferroni or none, found '" + adjust + "'");
     }
+    if (pairs != null && !pairs.equals("all")) {
+      throw new InputException("--pairs: expected all, found '" + pairs + "'");
+    }
     Settings s =
         new Settings(
             animalCol,
@@ -192,7 +246,9 @@ public final class TgiCommand implements Callable<Integer> {
             logFloor,
             crThreshold,
             adj,
-            conf.level());
+            conf.level(),
+            compare == null ? List.of() : List.copyOf(compare),
+            pairs != null);
     if ((lengthCol == null) != (widthCol == null)) {
       throw new InputException("--length and --width go together (volume = length * width^2 / 2)");
     }
@@ -335,7 +391,8 @@ public final class TgiCommand implements Callable<Integer> {
             crThreshold == null ? Double.NaN : crThreshold,
             adj,
             s.level());
-    TumourGrowth.Result r = TumourGrowth.analyse(animal, group, days, vol, o);
+    List<TumourGrowth.Pair> extra = pairs(s, levels, ctl, groupCol);
+    TumourGrowth.Result r = TumourGrowth.analyse(animal, group, days, vol, o, extra);
     if (r.day() <= base) {
       throw new InputException(
           "no day after baseline on which every control animal is measured;"
@@ -358,9 +415,74 @@ public final class TgiCommand implements Callable<Integer> {
         "TGI = 1 - dT/dC (mean change from baseline); T/C = ratio of mean volumes;"
             + " p-values adjusted by "
             + adj.label()
-            + " across treated groups per test"
+            + (s.allPairs() || (s.compare() != null && !s.compare().isEmpty())
+                ? " across all comparisons per test"
+                : " across treated groups per test")
             + (logFloor == null ? "" : "; log floor " + Cells.number(logFloor) + " mm3"));
+    if (!extra.isEmpty()) {
+      heading.add(
+          "Also compared (A - B, adjusted together with the comparisons with control): "
+              + String.join(
+                  ", ", extra.stream().map(p -> p.group() + " vs " + p.reference()).toList()));
+    }
     return new Analysis(r, heading);
+  }
+
+  /**
+   * The extra pairs: every {@code A:B} of {@code --compare} (split at the colon that leaves two
+   * group labels) and, with {@code --pairs all}, each treated group against every earlier treated
+   * group. A pair with itself, with control (already compared) or twice is an input error.
+   */
+  static List<TumourGrowth.Pair> pairs(
+      Settings s, List<String> levels, String ctl, String groupCol) {
+    List<TumourGrowth.Pair> out = new ArrayList<>();
+    Set<String> done = new java.util.HashSet<>();
+    List<String> treated = levels.stream().filter(l -> !l.equals(ctl)).toList();
+    if (s.allPairs()) {
+      for (int j = 0; j < treated.size(); j++) {
+        for (int i = 0; i < j; i++) {
+          out.add(new TumourGrowth.Pair(treated.get(j), treated.get(i)));
+          done.add(treated.get(i) + "\u0000" + treated.get(j));
+        }
+      }
+    }
+    for (String spec : s.compare() == null ? List.<String>of() : s.compare()) {
+      TumourGrowth.Pair p = null;
+      for (int k = spec.indexOf(':'); k >= 0 && p == null; k = spec.indexOf(':', k + 1)) {
+        String a = spec.substring(0, k);
+        String b = spec.substring(k + 1);
+        if (levels.contains(a) && levels.contains(b)) {
+          p = new TumourGrowth.Pair(a, b);
+        }
+      }
+      if (p == null) {
+        throw new InputException(
+            String.format(
+                "--compare %s: expected A:B with two groups of column %s; the groups are: %s",
+                spec, groupCol, String.join(", ", levels)));
+      }
+      if (p.group().equals(p.reference())) {
+        throw new InputException(
+            "--compare " + spec + ": expected two different groups, found the same twice");
+      }
+      if (p.group().equals(ctl) || p.reference().equals(ctl)) {
+        throw new InputException(
+            "--compare "
+                + spec
+                + ": every treated group is already compared with control "
+                + ctl
+                + "; name two treated groups");
+      }
+      String a = p.group();
+      String b = p.reference();
+      String key = treated.indexOf(a) < treated.indexOf(b) ? a + "\u0000" + b : b + "\u0000" + a;
+      if (!done.add(key)) {
+        throw new InputException(
+            "--compare " + spec + ": this pair is already compared (once per pair)");
+      }
+      out.add(p);
+    }
+    return out;
   }
 
   private static String daysList(TreeSet<Double> d) {

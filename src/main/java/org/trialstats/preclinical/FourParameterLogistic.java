@@ -61,6 +61,19 @@ public final class FourParameterLogistic {
       boolean converged,
       String note) {
 
+    /** Note prefix of a fit whose IC50 (and Hill slope) cannot be estimated. */
+    public static final String NOT_ESTIMABLE = "IC50 not estimable";
+
+    /**
+     * Whether the IC50, log10 IC50 and Hill slope are estimable: the fit converged and the gradient
+     * at the solution is not singular. A singular gradient (e.g. a trendless response, where the
+     * least-squares curve is a flat line with an arbitrary step) leaves the location and steepness
+     * unidentified, so they are reported empty with the note.
+     */
+    public boolean ic50Estimable() {
+      return converged && (note == null || !note.startsWith(NOT_ESTIMABLE));
+    }
+
     /** The IC50 on the concentration scale. */
     public double ic50() {
       return Math.pow(10, log10Ic50);

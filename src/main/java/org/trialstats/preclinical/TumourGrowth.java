@@ -24,7 +24,8 @@ import org.trialstats.response.BinomialMethod;
  *   <li>Versus control: Welch t on log RTV, Wilcoxon rank-sum on RTV (the same ranks as log RTV),
  *       and Welch t on per-animal log-linear growth rates (least-squares slope of log volume on day
  *       over days V_0..d); p-values adjusted across the treated groups per test (R {@code
- *       p.adjust}).
+ *       p.adjust}); optionally extra pairs of groups (e.g. combination vs single agent), adjusted
+ *       together with the comparisons with control.
  * </ul>
  *
  * Logs of volumes ≤ 0 are undefined: with a log floor f the volume max(V, f) is logged instead;
@@ -117,6 +118,13 @@ public final class TumourGrowth {
       int n,
       String note) {}
 
+  /**
+   * An extra comparison between two groups (e.g. combination vs a single agent): {@code group}
+   * minus {@code reference}, with the same tests as the comparisons with control, adjusted together
+   * with them.
+   */
+  public record Pair(String group, String reference) {}
+
   /** The whole analysis. {@code groups} lists the labels in order of first appearance. */
   public record Result(
       double baselineDay,
@@ -141,6 +149,16 @@ public final class TumourGrowth {
    */
   public static Result analyse(
       String[] animal, String[] group, double[] day, double[] volume, Options o) {
+    return analyse(animal, group, day, volume, o, List.of());
+  }
+
+  /**
+   * As {@link #analyse(String[], String[], double[], double[], Options)}, with extra pairwise
+   * comparisons after the comparisons with control; every comparison of one test (term) is in one
+   * adjustment family. Each pair names two different groups of the data.
+   */
+  public static Result analyse(
+      String[] animal, String[] group, double[] day, double[] volume, Options o, List<Pair> pairs) {
     int m = animal.length;
     if (group.length != m || day.length != m || volume.length != m || m == 0) {
       throw new IllegalArgumentException("parallel non-empty arrays expected");
@@ -216,8 +234,18 @@ public final class TumourGrowth {
     List<Comparison> raw = new ArrayList<>();
     for (String g : labels) {
       if (!g.equals(o.control())) {
-        raw.addAll(compare(g, accs.get(g), ctrl, o));
+        raw.addAll(compare(g, accs.get(g), o.control(), ctrl, o));
       }
+    }
+    for (Pair p : pairs) {
+      if (!accs.containsKey(p.group()) || !accs.containsKey(p.reference())) {
+        throw new IllegalArgumentException("no group " + p.group() + " or " + p.reference());
+      }
+      if (p.group().equals(p.reference())) {
+        throw new IllegalArgumentException("a group compared with itself: " + p.group());
+      }
+      raw.addAll(
+          compare(p.group(), accs.get(p.group()), p.reference(), accs.get(p.reference()), o));
     }
     List<Comparison> comps = adjust(raw, o.adjust());
     return new Result(
@@ -402,8 +430,7 @@ public final class TumourGrowth {
     return new Proportion(x, n, ci.estimate(), ci.lower(), ci.upper());
   }
 
-  private static List<Comparison> compare(String g, GroupAcc t, GroupAcc c, Options o) {
-    String ctl = o.control();
+  private static List<Comparison> compare(String g, GroupAcc t, String ctl, GroupAcc c, Options o) {
     List<Comparison> out = new ArrayList<>();
     int n = t.n() + c.n();
     double nan = Double.NaN;

@@ -58,7 +58,7 @@ public final class DoseResponsePlot {
       FourParameterLogistic.Fit f = s.fit();
       String legend = s.label();
       String legend2 = "";
-      if (f != null && f.converged()) {
+      if (f != null && f.ic50Estimable()) {
         StringBuilder path = new StringBuilder();
         double a = Math.log10(sx.lo);
         double z = Math.log10(sx.hi);

@@ -179,6 +179,16 @@ public final class PreclinicalRows {
       rows.add(ResultRow.of(a, group, "ic50").n(f.n()).method("4pl-lm").note(f.note()).build());
       return rows;
     }
+    if (!f.ic50Estimable()) { // singular gradient: location and slope not identified
+      rows.add(ResultRow.of(a, group, "ic50").df(df).n(f.n()).method(m).note(f.note()).build());
+      rows.add(
+          ResultRow.of(a, group, "log10_ic50").df(df).n(f.n()).method(m).note(f.note()).build());
+      addParam(rows, group, "bottom", f.bottom(), f.seBottom(), f.bottomFixed(), f);
+      addParam(rows, group, "top", f.top(), f.seTop(), f.topFixed(), f);
+      rows.add(ResultRow.of(a, group, "hill").df(df).n(f.n()).method(m).note(f.note()).build());
+      addFit(rows, group, f);
+      return rows;
+    }
     double[] ci = f.ic50Ci();
     double[] lci = f.log10Ic50Ci();
     rows.add(
@@ -201,6 +211,13 @@ public final class PreclinicalRows {
     addParam(rows, group, "bottom", f.bottom(), f.seBottom(), f.bottomFixed(), f);
     addParam(rows, group, "top", f.top(), f.seTop(), f.topFixed(), f);
     addParam(rows, group, "hill", f.hill(), f.seHill(), false, f);
+    addFit(rows, group, f);
+    return rows;
+  }
+
+  private static void addFit(List<ResultRow> rows, String group, FourParameterLogistic.Fit f) {
+    String a = "ic50";
+    Double df = (double) f.df();
     rows.add(
         ResultRow.of(a, group, "residual_se")
             .estimate(f.residualSe())
@@ -215,7 +232,6 @@ public final class PreclinicalRows {
             .method("4pl-lm")
             .note("1 - RSS/TSS")
             .build());
-    return rows;
   }
 
   private static void addParam(
@@ -240,7 +256,7 @@ public final class PreclinicalRows {
     rows.add(
         ResultRow.of("ic50", group, term)
             .estimate(est)
-            .ci(ci[0], ci[1], f.level())
+            .ci(ci[0], ci[1], Double.isNaN(se) ? null : f.level())
             .df((double) f.df())
             .n(f.n())
             .method("4pl-lm/wald-t")

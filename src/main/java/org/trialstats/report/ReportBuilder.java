@@ -81,6 +81,9 @@ public final class ReportBuilder {
   }
 
   private Built run(ReportModel.Provenance base) {
+    if (!clinical()) {
+      return preclinicalOnly(base);
+    }
     population();
     List<String> summary = new ArrayList<>();
     StringBuilder s =
@@ -105,6 +108,30 @@ public final class ReportBuilder {
     if (!spec.subgroups().variables().isEmpty()) {
       sections.add(subgroupSection());
     }
+    if (spec.preclinical() != null) {
+      sections.add(
+          PreclinicalSection.build(spec.preclinical(), spec.confLevel(), rows, methods, inputs));
+    }
+    return finish(summary, base);
+  }
+
+  /** Whether the spec names any clinical (ADaM) dataset. */
+  private boolean clinical() {
+    return spec.adsl() != null || spec.adrs() != null || spec.adtte() != null;
+  }
+
+  /** A report with only the preclinical section (no clinical datasets in the spec). */
+  private Built preclinicalOnly(ReportModel.Provenance base) {
+    sections.add(
+        PreclinicalSection.build(spec.preclinical(), spec.confLevel(), rows, methods, inputs));
+    List<String> summary = new ArrayList<>();
+    if (spec.dataCut() != null) {
+      summary.add("Data cut-off: " + spec.dataCut());
+    }
+    return finish(summary, base);
+  }
+
+  private Built finish(List<String> summary, ReportModel.Provenance base) {
     methods.add(
         "Computed with trialstats "
             + base.toolVersion()
@@ -1397,6 +1424,10 @@ public final class ReportBuilder {
    * relative to the folder of {@code specFile} when under that, else absolute. So the report of a
    * clone does not change with where the clone lives.
    */
+  static String display(Path p) {
+    return display(p, null);
+  }
+
   static String display(Path p, Path specFile) {
     Path cwd = Path.of("").toAbsolutePath().normalize();
     Path a = p.toAbsolutePath().normalize();

@@ -26,7 +26,32 @@ public record ReportSpec(
     String convention,
     Response response,
     List<Tte> endpoints,
-    Subgroups subgroups) {
+    Subgroups subgroups,
+    Preclinical preclinical) {
+
+  /**
+   * The optional preclinical section: a xenograft growth study ({@code tgiData}, null for none) and
+   * a dose-response study ({@code ic50Data}, null for none); column names as the {@code tgi} and
+   * {@code ic50} commands' defaults unless given.
+   */
+  public record Preclinical(
+      Path tgiData,
+      String animal,
+      String group,
+      String day,
+      String volume,
+      String control,
+      Double tgiDay,
+      Double logFloor,
+      String adjust,
+      List<String> compare,
+      boolean allPairs,
+      boolean logScale,
+      Path ic50Data,
+      String conc,
+      String response,
+      String by,
+      String concUnit) {}
 
   /** Treatment variable, reference arm and display order; {@code variable == null}: single arm. */
   public record Treatment(String variable, String reference, List<String> order) {}
@@ -103,7 +128,8 @@ public record ReportSpec(
         "convention",
         "response",
         "time_to_event",
-        "subgroups");
+        "subgroups",
+        "preclinical");
     Path base = file.toAbsolutePath().getParent();
     String title = root.string("title", "Efficacy report");
     String subtitle = root.string("subtitle", null);
@@ -113,13 +139,16 @@ public record ReportSpec(
     Path adrs = null;
     Path adtte = null;
     SpecNode ds = root.get("datasets");
-    if (ds == null) {
+    Preclinical pre = preclinical(root.get("preclinical"), base);
+    if (ds == null && pre == null) {
       throw root.error("'datasets:' is required (adsl:, adrs:, adtte: file paths)");
     }
-    ds.checkKnown("adsl", "adrs", "adtte");
-    adsl = path(base, ds.string("adsl", null));
-    adrs = path(base, ds.string("adrs", null));
-    adtte = path(base, ds.string("adtte", null));
+    if (ds != null) {
+      ds.checkKnown("adsl", "adrs", "adtte");
+      adsl = path(base, ds.string("adsl", null));
+      adrs = path(base, ds.string("adrs", null));
+      adtte = path(base, ds.string("adtte", null));
+    }
     String id = root.string("id", "USUBJID");
     Map<String, List<String>> population = new LinkedHashMap<>();
     SpecNode pop = root.get("population");
@@ -172,8 +201,9 @@ public record ReportSpec(
         sg = new Subgroups(root.strings("subgroups", List.of()), Map.of(), List.of());
       }
     }
-    if (resp == null && endpoints.isEmpty()) {
-      throw root.error("nothing to report: add 'response:' and/or 'time_to_event:'");
+    if (resp == null && endpoints.isEmpty() && pre == null) {
+      throw root.error(
+          "nothing to report: add 'response:', 'time_to_event:' and/or 'preclinical:'");
     }
     return new ReportSpec(
         title,
@@ -191,7 +221,63 @@ public record ReportSpec(
         convention,
         resp,
         List.copyOf(endpoints),
-        sg);
+        sg,
+        pre);
+  }
+
+  /** The {@code preclinical:} block ({@code tgi:} and/or {@code ic50:}), null when absent. */
+  private static Preclinical preclinical(SpecNode n, Path base) {
+    if (n == null) {
+      return null;
+    }
+    n.checkKnown("tgi", "ic50");
+    SpecNode t = n.get("tgi");
+    SpecNode c = n.get("ic50");
+    if (t == null && c == null) {
+      throw n.error("preclinical: expected tgi: and/or ic50:");
+    }
+    if (t != null) {
+      t.checkKnown(
+          "data",
+          "animal",
+          "group",
+          "day_column",
+          "volume",
+          "control",
+          "day",
+          "log_floor",
+          "adjust",
+          "compare",
+          "pairs",
+          "log_scale");
+      if (t.string("data", null) == null) {
+        throw t.error("preclinical.tgi: 'data:' (a CSV of volumes) is required");
+      }
+    }
+    if (c != null) {
+      c.checkKnown("data", "conc", "response", "by", "conc_unit");
+      if (c.string("data", null) == null) {
+        throw c.error("preclinical.ic50: 'data:' (a CSV of concentrations) is required");
+      }
+    }
+    return new Preclinical(
+        t == null ? null : path(base, t.string("data", null)),
+        t == null ? "animal" : t.string("animal", "animal"),
+        t == null ? "group" : t.string("group", "group"),
+        t == null ? "day" : t.string("day_column", "day"),
+        t == null ? "volume" : t.string("volume", "volume"),
+        t == null ? null : t.string("control", null),
+        t == null ? null : t.optionalNumber("day", 0, Double.MAX_VALUE, true),
+        t == null ? null : t.optionalNumber("log_floor", 0, Double.MAX_VALUE, true),
+        t == null ? "holm" : t.choice("adjust", "holm", "holm", "BH", "bonferroni", "none"),
+        t == null ? List.of() : t.strings("compare", List.of()),
+        t != null && "all".equals(t.choice("pairs", "none", "all", "none")),
+        t != null && t.bool("log_scale", false),
+        c == null ? null : path(base, c.string("data", null)),
+        c == null ? "conc" : c.string("conc", "conc"),
+        c == null ? "response" : c.string("response", "response"),
+        c == null ? null : c.string("by", null),
+        c == null ? null : c.string("conc_unit", null));
   }
 
   private static Path path(Path base, String p) {

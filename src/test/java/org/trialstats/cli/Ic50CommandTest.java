@@ -194,4 +194,30 @@ class Ic50CommandTest {
     assertEquals("", out.cell(0, "estimate"));
     assertTrue(out.cell(0, "note").startsWith("IC50 not estimable"));
   }
+
+  @Test
+  void singularTrendlessFitLeavesIc50AndHillEmptyWithTheNote() throws IOException {
+    // replicate wells around 50 with no trend: least squares finds a flat line with an arbitrary
+    // steep step, whose location (IC50) and slope (Hill) are not identified
+    PreclinicalCli.Run r =
+        runOn(
+            "conc,response\n0.01,50\n0.01,52\n0.1,49\n0.1,51\n1,50\n1,50.5\n10,49.5\n10,51\n"
+                + "100,50.2\n100,49.8\n",
+            "--format",
+            "csv");
+    assertEquals(0, r.code(), r.err());
+    DataTable out = PreclinicalCli.csv(r.out());
+    int seen = 0;
+    for (int i = 0; i < out.rowCount(); i++) {
+      String term = out.cell(i, "term");
+      if (term.equals("ic50") || term.equals("log10_ic50") || term.equals("hill")) {
+        seen++;
+        assertEquals("", out.cell(i, "estimate"), term);
+        assertEquals("", out.cell(i, "conf_low"), term);
+        assertEquals("", out.cell(i, "conf_high"), term);
+        assertTrue(out.cell(i, "note").startsWith("IC50 not estimable"), term);
+      }
+    }
+    assertEquals(3, seen);
+  }
 }

@@ -50,7 +50,8 @@ class ReportCommandTest {
     for (String f :
         new String[] {
           "colon/report.html", "colon/results.csv", "colon/adtte_rfs.csv", "colon/spec.yaml",
-          "lgsoc/report.html", "lgsoc/results.csv", "lgsoc/bor.csv", "lgsoc/adtte_pfs.csv"
+          "lgsoc/report.html", "lgsoc/results.csv", "lgsoc/bor.csv", "lgsoc/adtte_pfs.csv",
+          "preclinical/report.html", "preclinical/results.csv"
         }) {
       assertTrue(Files.isRegularFile(examples.resolve(f)), f);
     }
@@ -487,5 +488,74 @@ class ReportCommandTest {
       compared++;
     }
     return compared;
+  }
+
+  /**
+   * The preclinical example report (issue 9): its tgi rows are R's (golden/preclinical/
+   * tgi_compare.csv, t.test / wilcox.test / p.adjust, 1e-9 relative) and its IC50 rows R nls's
+   * (ic50.csv, 1e-6 relative); the page has the section with growth and dose-response figures.
+   */
+  @Test
+  void preclinicalExampleMatchesR() throws IOException {
+    DataTable out = CsvReader.read(examples.resolve("preclinical/results.csv"));
+    java.util.Map<String, Integer> idx = new java.util.HashMap<>();
+    for (int i = 0; i < out.rowCount(); i++) {
+      idx.put(out.cell(i, "analysis") + "|" + PreclinicalCli.key(out, i), i);
+    }
+    String[] num = {"estimate", "conf_low", "conf_high", "p_value", "statistic", "df", "n"};
+    DataTable g = org.trialstats.preclinical.Golden.read("tgi_compare.csv");
+    for (int i = 0; i < g.rowCount(); i++) {
+      String k = "tgi|" + PreclinicalCli.key(g, i);
+      Integer j = idx.get(k);
+      assertNotNull(j, "missing " + k);
+      for (String c : num) {
+        org.trialstats.preclinical.Golden.close(
+            org.trialstats.preclinical.Golden.num(g.cell(i, c)),
+            org.trialstats.preclinical.Golden.num(out.cell(j, c)),
+            1e-9,
+            k + " " + c);
+      }
+    }
+    DataTable f = org.trialstats.preclinical.Golden.read("ic50.csv");
+    int seen = 0;
+    for (int i = 0; i < f.rowCount(); i++) {
+      String grp = f.cell(i, "group");
+      if (!grp.equals("CMPD-1") && !grp.equals("CMPD-2")) {
+        continue;
+      }
+      String k = "ic50|" + grp + "|" + f.cell(i, "term") + "||" + f.cell(i, "method");
+      Integer j = idx.get(k);
+      assertNotNull(j, "missing " + k);
+      for (String c : new String[] {"estimate", "conf_low", "conf_high", "df", "n"}) {
+        org.trialstats.preclinical.Golden.close(
+            org.trialstats.preclinical.Golden.num(f.cell(i, c)),
+            org.trialstats.preclinical.Golden.num(out.cell(j, c)),
+            1e-6,
+            k + " " + c);
+      }
+      seen++;
+    }
+    assertEquals(14, seen);
+    String html = Files.readString(examples.resolve("preclinical/report.html"));
+    assertTrue(html.contains("<section id=\"preclinical\">"), "section");
+    assertTrue(html.contains("Combo vs DrugA"), "combination vs single agent row");
+    assertTrue(html.split("<svg", -1).length - 1 >= 2, "growth and dose-response figures");
+    assertTrue(
+        Files.readString(examples.resolve("index.html")).contains("preclinical/report.html"));
+  }
+
+  @Test
+  void badPreclinicalSpecIsExit2NamingTheKey(@TempDir Path tmp) throws IOException {
+    Path spec = tmp.resolve("pre.yaml");
+    Files.writeString(
+        spec,
+        "title: t\npreclinical:\n  tgi:\n    data: %s\n    colour: red\n"
+            .formatted(Path.of("datasets/preclinical/xenograft.csv").toAbsolutePath()));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertEquals(
+        2,
+        run(out, err, "report", "--spec", spec.toString(), "--out", tmp.resolve("o").toString()));
+    assertTrue(err.toString().contains("colour"), err.toString());
   }
 }

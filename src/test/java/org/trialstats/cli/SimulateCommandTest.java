@@ -41,4 +41,24 @@ class SimulateCommandTest {
     rc = run(out, err, "simulate", "--out", tmp.toString(), "--arm", "A:10:1.3:12:20");
     assertEquals(2, rc);
   }
+
+  @Test
+  void badArmFieldIsNamedWithItsExpectedForm() {
+    String[][] cases = {
+      {"A:x:0.3:6:12", "field N (arm size)", "found 'x'"},
+      {"A:10:abc:6:12", "field ORR", "found 'abc'"},
+      {"A:10:0.3:six:12", "field MPFS (median PFS)", "found 'six'"},
+      {"A:10:0.3:6:", "NAME:N:ORR:MPFS:MOS[:ORR_MUT]", "A:10:0.3:6:"},
+      {"A:10:0.3:6:12:hi", "field ORR_MUT", "found 'hi'"}
+    };
+    for (String[] c : cases) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int rc = run(out, err, "simulate", "--out", tmp.toString(), "--arm", c[0]);
+      assertEquals(2, rc, c[0]);
+      String e = err.toString();
+      assertTrue(e.contains(c[1]) && e.contains(c[2]), c[0] + ": " + e);
+      assertTrue(!e.contains("For input string"), e);
+    }
+  }
 }

@@ -69,6 +69,70 @@ class TgiCommandTest {
   }
 
   @Test
+  void combinationVsSingleAgentsMatchesRAdjustedTogether() {
+    compareWithR(
+        "tgi_compare.csv",
+        "tgi",
+        "--data",
+        XEN,
+        "--control",
+        "Vehicle",
+        "--compare",
+        "Combo:DrugA",
+        "--compare",
+        "Combo:DrugB",
+        "--format",
+        "csv");
+  }
+
+  @Test
+  void allPairsAtDay21WithBhMatchesR() {
+    compareWithR(
+        "tgi_pairs_all_day21.csv",
+        "tgi",
+        "--data",
+        XEN,
+        "--control",
+        "Vehicle",
+        "--day",
+        "21",
+        "--log-floor",
+        "1",
+        "--cr-threshold",
+        "30",
+        "--adjust",
+        "BH",
+        "--pairs",
+        "all",
+        "--format",
+        "csv");
+  }
+
+  @Test
+  void badComparePairsExitTwoNamingTheOption() {
+    String[][] bad = {
+      {"--compare", "Combo-DrugA"},
+      {"--compare", "Combo:Nope"},
+      {"--compare", "Combo:Combo"},
+      {"--compare", "Combo:Vehicle"},
+      {"--compare", "Combo:DrugA", "--compare", "DrugA:Combo"},
+      {"--pairs", "all", "--compare", "Combo:DrugB"},
+      {"--pairs", "some"}
+    };
+    for (String[] extra : bad) {
+      String[] args = new String[extra.length + 3];
+      args[0] = "tgi";
+      args[1] = "--data";
+      args[2] = XEN;
+      System.arraycopy(extra, 0, args, 3, extra.length);
+      PreclinicalCli.Run r = PreclinicalCli.run(args);
+      assertEquals(2, r.code(), String.join(" ", extra) + ": " + r.err());
+      assertTrue(
+          r.err().contains(extra[extra.length - 2]), String.join(" ", extra) + ": " + r.err());
+    }
+  }
+
+  @Test
   void zeroVolumeWithoutLogFloorIsNotEstimableWithANote() {
     PreclinicalCli.Run r =
         PreclinicalCli.run("tgi", "--data", XEN, "--day", "21", "--format", "csv");

@@ -56,6 +56,7 @@ class FourParameterLogisticTest {
       FourParameterLogistic.Fit f = fits.get(label);
       assertNotNull(f, label);
       assertTrue(f.converged(), label);
+      assertTrue(f.ic50Estimable(), label);
       String w = label + " " + term;
       double est;
       double se = Double.NaN;
@@ -183,5 +184,20 @@ class FourParameterLogisticTest {
     assertFalse(f.converged());
     assertTrue(Double.isNaN(f.ic50()));
     assertTrue(f.note().startsWith("IC50 not estimable"), f.note());
+  }
+
+  @Test
+  void singularGradientIsConvergedButIc50NotEstimable() {
+    double nan = Double.NaN;
+    FourParameterLogistic.Fit f =
+        FourParameterLogistic.fit(
+            new double[] {0.01, 0.01, 0.1, 0.1, 1, 1, 10, 10, 100, 100},
+            new double[] {50, 52, 49, 51, 50, 50.5, 49.5, 51, 50.2, 49.8},
+            nan,
+            nan,
+            0.95);
+    assertTrue(f.converged());
+    assertFalse(f.ic50Estimable());
+    assertTrue(f.note().startsWith(FourParameterLogistic.Fit.NOT_ESTIMABLE), f.note());
   }
 }

@@ -190,6 +190,10 @@ public final class SimCsv {
     b.append("| assessments | every ").append(d.visitWeeks()).append(" weeks |\n");
     b.append(fmt("CR fraction among responders", d.crFraction()));
     b.append(fmt("NE probability per assessment", d.neProbability()));
+    b.append(
+        fmt(
+            "primary refractory (PD at first assessment) among non-responders",
+            d.primaryPdProbability()));
     b.append("| responder counts | ")
         .append(d.fixedCounts() ? "fixed (round(n x ORR) per KRAS stratum)" : "random")
         .append(" |\n");

@@ -25,7 +25,10 @@ import java.util.Random;
  *       assessment on or after the latent progression time. Responders (drawn with the subgroup's
  *       rate) have PR from their first or second assessment, may deepen to CR, and keep the
  *       response at least one further assessment (so it is confirmed); non-responders show SD until
- *       PD. A small fraction of assessments is NE.
+ *       PD. A fraction {@code primaryPdProbability} of non-responders is primary refractory: latent
+ *       progression before the first assessment, so PD is documented there (BOR PD, PFS event at
+ *       the first assessment unless death comes first). With {@code fixedCounts} exactly
+ *       round(non-responders × probability) are refractory. A small fraction of assessments is NE.
  *   <li>Derived by construction: the best confirmed overall response (PARAMCD {@code BOR}, labelled
  *       as the simulator's truth), PFS (progression or death; censored at the last assessment), OS,
  *       and DoR for responders.
@@ -75,7 +78,46 @@ public final class TrialSimulator {
       double neProbability,
       boolean fixedCounts,
       LocalDate firstRandomisation,
-      long seed) {
+      long seed,
+      double primaryPdProbability) {
+
+    /** Default probability that a non-responder is primary refractory (PD at first assessment). */
+    public static final double DEFAULT_PRIMARY_PD = 0.15;
+
+    /** A design with the default primary-refractory probability {@link #DEFAULT_PRIMARY_PD}. */
+    public Design(
+        String studyId,
+        List<Arm> arms,
+        double mutantFraction,
+        double mutantHazardRatio,
+        double weibullShape,
+        double accrualMonths,
+        double followUpMonths,
+        double dropoutPerYear,
+        int visitWeeks,
+        double crFraction,
+        double neProbability,
+        boolean fixedCounts,
+        LocalDate firstRandomisation,
+        long seed) {
+      this(
+          studyId,
+          arms,
+          mutantFraction,
+          mutantHazardRatio,
+          weibullShape,
+          accrualMonths,
+          followUpMonths,
+          dropoutPerYear,
+          visitWeeks,
+          crFraction,
+          neProbability,
+          fixedCounts,
+          firstRandomisation,
+          seed,
+          DEFAULT_PRIMARY_PD);
+    }
+
     public Design {
       if (arms == null || arms.isEmpty()) {
         throw new IllegalArgumentException("at least one arm is needed");
@@ -84,6 +126,7 @@ public final class TrialSimulator {
       checkProb(mutantFraction, "mutant fraction");
       checkProb(crFraction, "CR fraction");
       checkProb(neProbability, "NE probability");
+      checkProb(primaryPdProbability, "primary PD probability");
       if (!(mutantHazardRatio > 0)) {
         throw new IllegalArgumentException("hazard ratio must be positive");
       }
@@ -133,6 +176,10 @@ public final class TrialSimulator {
   /** Simulates the study; the same design (including its seed) gives the same result. */
   public static Result simulate(Design d) {
     Random rng = new Random(d.seed());
+    // A separate stream for primary refractory progression, so that the other draws (and the
+    // datasets with --primary-pd 0) are the same as without this feature.
+    Random refr = new Random(~d.seed());
+    int visitDays = 7 * d.visitWeeks();
     List<Subject> adsl = new ArrayList<>();
     List<Response> adrs = new ArrayList<>();
     List<Tte> adtte = new ArrayList<>();
@@ -144,6 +191,7 @@ public final class TrialSimulator {
       int n = arm.n();
       boolean[] mutant = new boolean[n];
       boolean[] responder = new boolean[n];
+      boolean[] refractory = new boolean[n];
       if (d.fixedCounts()) {
         int nm = (int) Math.round(n * d.mutantFraction());
         int[] perm = permutation(n, rng);
@@ -154,16 +202,22 @@ public final class TrialSimulator {
         int[] wIdx = indices(mutant, false);
         assignFixed(responder, mIdx, arm.orrMutant(), rng);
         assignFixed(responder, wIdx, arm.orrWildType(), rng);
+        assignFixed(refractory, indices(responder, false), d.primaryPdProbability(), refr);
       } else {
         for (int i = 0; i < n; i++) {
           mutant[i] = rng.nextDouble() < d.mutantFraction();
           responder[i] = rng.nextDouble() < (mutant[i] ? arm.orrMutant() : arm.orrWildType());
         }
+        for (int i = 0; i < n; i++) {
+          refractory[i] = !responder[i] && refr.nextDouble() < d.primaryPdProbability();
+        }
       }
       for (int i = 0; i < n; i++) {
         seq++;
         String id = String.format("%s-%04d", d.studyId(), seq);
-        simulateSubject(d, arm, id, mutant[i], responder[i], cut, rng, adsl, adrs, adtte);
+        // latent progression of a primary refractory subject: before the first assessment
+        double early = refractory[i] ? 1 + refr.nextDouble() * (visitDays - 1) : Double.NaN;
+        simulateSubject(d, arm, id, mutant[i], responder[i], early, cut, rng, adsl, adrs, adtte);
       }
     }
     return new Result(d, List.copyOf(adsl), List.copyOf(adrs), List.copyOf(adtte));
@@ -175,6 +229,7 @@ public final class TrialSimulator {
       String id,
       boolean mutant,
       boolean responder,
+      double refractoryPd,
       LocalDate cut,
       Random rng,
       List<Subject> adsl,
@@ -195,6 +250,10 @@ public final class TrialSimulator {
     // Last day the subject is followed (day index from randomisation, day 0 = randomisation).
     double followEnd = Math.min(dropout, toCut);
     int visitDays = 7 * d.visitWeeks();
+    if (!Double.isNaN(refractoryPd)) {
+      // Primary refractory: latent progression before the first assessment, documented there.
+      pfsLatent = Math.min(pfsLatent, refractoryPd);
+    }
     int onset = responder ? 1 + (rng.nextDouble() < 0.3 ? 1 : 0) : -1;
     boolean deepens = responder && rng.nextDouble() < d.crFraction();
     if (responder) {

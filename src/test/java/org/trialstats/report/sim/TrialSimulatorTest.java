@@ -102,7 +102,8 @@ class TrialSimulatorTest {
             0,
             false,
             LocalDate.of(2020, 1, 6),
-            3);
+            3,
+            0); // no primary refractory PD: the PFS median is the Weibull one
     Result r = TrialSimulator.simulate(d);
     double orr =
         r.adrs().stream()
@@ -207,5 +208,73 @@ class TrialSimulatorTest {
     }
     assertTrue(compared > 700, "compared " + compared);
     assertTrue(seen.containsAll(List.of("CR", "PR", "SD", "PD")), seen.toString());
+  }
+
+  private static Design refractoryDesign(boolean fixed, double primaryPd, int n) {
+    return new Design(
+        "SIM-T",
+        List.of(new Arm("A", n, 0.3, 0.3, 12, 1000)),
+        0,
+        1,
+        1,
+        1,
+        600,
+        0,
+        8,
+        0.1,
+        0,
+        fixed,
+        LocalDate.of(2020, 1, 6),
+        3,
+        primaryPd);
+  }
+
+  /** Subjects whose first assessment is PD, with their PFS rows checked for consistency. */
+  private static long primaryPd(Result r) {
+    java.util.Map<String, Response> first = new java.util.HashMap<>();
+    for (Response x : r.adrs()) {
+      if (x.paramcd().equals("OVR")) {
+        first.putIfAbsent(x.usubjid(), x);
+      }
+    }
+    long c = 0;
+    for (Response x : first.values()) {
+      if (x.avalc().equals("PD")) {
+        c++;
+        Tte pfs =
+            r.adtte().stream()
+                .filter(t -> t.usubjid().equals(x.usubjid()) && t.paramcd().equals("PFS"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(0, pfs.cnsr(), x.usubjid());
+        assertEquals(x.ady(), pfs.aval(), x.usubjid()); // PFS event at that assessment
+        String bor =
+            r.adrs().stream()
+                .filter(b -> b.usubjid().equals(x.usubjid()) && b.paramcd().equals("BOR"))
+                .findFirst()
+                .orElseThrow()
+                .avalc();
+        assertEquals("PD", bor, x.usubjid());
+      }
+    }
+    return c;
+  }
+
+  @Test
+  void primaryRefractoryPdAtFirstAssessmentConsistentWithPfs() {
+    // 4000 subjects, ORR 0.3, median PFS 12 months: without refractory subjects, PD at the first
+    // (day 56) assessment has probability 1 - 2^(-56/365.25) ~ 0.10 among non-responders; with
+    // probability 0.15 of primary PD it becomes 0.15 + 0.85 * that.
+    double nat = 1 - Math.pow(2, -56 / (12 * TrialSimulator.DAYS_PER_MONTH));
+    long none = primaryPd(TrialSimulator.simulate(refractoryDesign(false, 0, 4000)));
+    long some = primaryPd(TrialSimulator.simulate(refractoryDesign(false, 0.15, 4000)));
+    double nr = 4000 * 0.7;
+    double p0 = nat;
+    double p1 = 0.15 + 0.85 * nat;
+    assertEquals(p0, none / nr, 4 * Math.sqrt(p0 * (1 - p0) / nr), "p=0");
+    assertEquals(p1, some / nr, 4 * Math.sqrt(p1 * (1 - p1) / nr), "p=0.15");
+    // fixed counts: at least round(non-responders x p) subjects progress at the first assessment
+    Result fx = TrialSimulator.simulate(refractoryDesign(true, 0.5, 20));
+    assertTrue(primaryPd(fx) >= 7, "fixed counts");
   }
 }
