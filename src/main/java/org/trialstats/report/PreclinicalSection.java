@@ -2,8 +2,6 @@ package org.trialstats.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.trialstats.cli.Ic50Command;
-import org.trialstats.cli.TgiCommand;
 import org.trialstats.io.DataLoader;
 import org.trialstats.io.DataTable;
 import org.trialstats.preclinical.FourParameterLogistic;
@@ -17,9 +15,9 @@ import org.trialstats.report.ReportModel.Table;
 
 /**
  * The report's {@code preclinical} section (issue 9): tumour growth inhibition table, group
- * comparisons and growth curves ({@link TgiCommand#analyse}), and the IC50 table with dose-response
- * curves ({@link Ic50Command#fit}). The numbers are those of the {@code tgi} and {@code ic50}
- * commands (same cores, same rows in {@code results.csv}).
+ * comparisons and growth curves ({@link PreclinicalInputs#tgi}), and the IC50 table with
+ * dose-response curves ({@link PreclinicalInputs#ic50}). The numbers are those of the {@code tgi}
+ * and {@code ic50} commands (same cores, same rows in {@code results.csv}).
  */
 final class PreclinicalSection {
   private PreclinicalSection() {}
@@ -40,8 +38,8 @@ final class PreclinicalSection {
               ReportBuilder.display(p.tgiData()),
               Fmt.sha256(p.tgiData()),
               t.rowCount()));
-      TgiCommand.Settings s =
-          new TgiCommand.Settings(
+      PreclinicalInputs.TgiSettings s =
+          new PreclinicalInputs.TgiSettings(
               p.animal(),
               p.group(),
               p.day(),
@@ -57,7 +55,7 @@ final class PreclinicalSection {
               level,
               p.compare(),
               p.allPairs());
-      TgiCommand.Analysis a = TgiCommand.analyse(t, s);
+      PreclinicalInputs.TgiAnalysis a = PreclinicalInputs.tgi(t, s);
       TumourGrowth.Result r = a.result();
       rows.addAll(PreclinicalRows.tgi(r, false));
       b.add(new Paragraph(String.join(". ", a.heading().subList(1, a.heading().size())) + "."));
@@ -87,7 +85,7 @@ final class PreclinicalSection {
               Fmt.sha256(p.ic50Data()),
               t.rowCount()));
       List<DoseResponsePlot.Series> fits =
-          Ic50Command.fit(t, p.conc(), p.response(), p.by(), null, null, level);
+          PreclinicalInputs.ic50(t, p.conc(), p.response(), p.by(), null, null, level);
       List<List<String>> cells = new ArrayList<>();
       String unit = p.concUnit() == null ? "" : " " + p.concUnit();
       for (DoseResponsePlot.Series f : fits) {
