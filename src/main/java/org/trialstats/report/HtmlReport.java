@@ -69,8 +69,8 @@ public final class HtmlReport {
     }
     if (m.synthetic()) {
       b.append(
-          "<p class=\"synthetic\">SYNTHETIC DATA: simulated by trialstats simulate; not from any"
-              + " patient.</p>\n");
+          "<p class=\"synthetic\">SYNTHETIC DATA: made by a seeded simulator (see the input"
+              + " files' README); not from any patient or animal.</p>\n");
     }
     if (!m.summaryLines().isEmpty()) {
       b.append("<ul class=\"summary\">\n");
