@@ -27,10 +27,7 @@ class BorCommandTest {
   private final StringBuilder err = new StringBuilder();
 
   private int run(String... args) {
-    CliRun.Result r = CliRun.run(args);
-    out.append(r.out());
-    err.append(r.err());
-    return r.code();
+    return CliRun.runInto(out, err, args);
   }
 
   /**

@@ -25,6 +25,17 @@ final class CliRun {
     return new Result(code, o.toString(), e.toString());
   }
 
+  /**
+   * Runs and appends stdout and stderr to {@code out} and {@code err}, for tests that assert on the
+   * output of several runs together; returns the exit code.
+   */
+  static int runInto(StringBuilder out, StringBuilder err, String... args) {
+    Result r = run(args);
+    out.append(r.out());
+    err.append(r.err());
+    return r.code();
+  }
+
   /** Parses CSV text (usually {@code run(...).out()}) into a table. */
   static DataTable csv(String text) {
     try {

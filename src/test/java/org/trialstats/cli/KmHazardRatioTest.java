@@ -2,6 +2,7 @@ package org.trialstats.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trialstats.cli.CliRun.concat;
 import static org.trialstats.cli.CliRun.csv;
 import static org.trialstats.cli.CliRun.run;
 import static org.trialstats.cli.CoxRmstCommandTest.assertHr;
@@ -144,56 +145,20 @@ class KmHazardRatioTest {
   @Test
   void withoutHrNoCoxRowsAndInputErrorsExitTwo() throws IOException {
     Path f = threeArmStrata();
-    Result plain =
-        run(
-            "km",
-            "--data",
-            f.toString(),
-            "--time",
-            "time",
-            "--event",
-            "status",
-            "--by",
-            "arm",
-            "--format",
-            "csv");
+    String[] base = {"km", "--data", f.toString(), "--time", "time", "--event", "status"};
+    Result plain = run(concat(base, "--by", "arm", "--format", "csv"));
     assertEquals(0, plain.code(), plain.err());
     assertTrue(!plain.out().contains("\ncox,"), plain.out());
 
-    Result noBy = run("km", "--data", f.toString(), "--time", "time", "--event", "status", "--hr");
+    Result noBy = run(concat(base, "--hr"));
     assertEquals(2, noBy.code());
     assertTrue(noBy.err().contains("--hr needs --by"), noBy.err());
 
-    Result tiesAlone =
-        run(
-            "km",
-            "--data",
-            f.toString(),
-            "--time",
-            "time",
-            "--event",
-            "status",
-            "--by",
-            "arm",
-            "--ties",
-            "efron");
+    Result tiesAlone = run(concat(base, "--by", "arm", "--ties", "efron"));
     assertEquals(2, tiesAlone.code());
     assertTrue(tiesAlone.err().contains("add --hr"), tiesAlone.err());
 
-    Result badTies =
-        run(
-            "km",
-            "--data",
-            f.toString(),
-            "--time",
-            "time",
-            "--event",
-            "status",
-            "--by",
-            "arm",
-            "--hr",
-            "--ties",
-            "wilcoxon");
+    Result badTies = run(concat(base, "--by", "arm", "--hr", "--ties", "wilcoxon"));
     assertEquals(2, badTies.code());
     assertTrue(badTies.err().contains("--ties: expected efron, breslow or exact"), badTies.err());
   }

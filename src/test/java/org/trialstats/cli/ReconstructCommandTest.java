@@ -2,6 +2,7 @@ package org.trialstats.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trialstats.cli.CliRun.concat;
 import static org.trialstats.cli.CliRun.csv;
 import static org.trialstats.cli.CliRun.run;
 
@@ -114,55 +115,30 @@ class ReconstructCommandTest {
     Files.writeString(curve, "time,survival\n0,1\n1,0.9\n2,0.8\n");
     Path risk = tmp.resolve("r.csv");
     Files.writeString(risk, "time,n_risk\n0,10\n1,8\n2,9\n");
-    Result r =
-        run(
-            "reconstruct",
-            "--curve",
-            curve.toString(),
-            "--risk",
-            risk.toString(),
-            "--ipd",
-            tmp.resolve("x.csv").toString());
+    String[] args = {
+      "reconstruct",
+      "--curve",
+      curve.toString(),
+      "--risk",
+      risk.toString(),
+      "--ipd",
+      tmp.resolve("x.csv").toString()
+    };
+    Result r = run(args);
     assertEquals(2, r.code());
     assertTrue(
         r.err().contains("numbers at risk cannot increase: 8 at time 1, then 9 at time 2"),
         r.err());
     Files.writeString(risk, "time,n_risk\n0,10\n1,abc\n");
-    r =
-        run(
-            "reconstruct",
-            "--curve",
-            curve.toString(),
-            "--risk",
-            risk.toString(),
-            "--ipd",
-            tmp.resolve("x.csv").toString());
+    r = run(args);
     assertEquals(2, r.code());
     assertTrue(r.err().contains("row 2 (line 3), column n_risk"), r.err());
     Files.writeString(risk, "arm,time,n_risk\nA,0,10\n");
-    r =
-        run(
-            "reconstruct",
-            "--curve",
-            curve.toString(),
-            "--risk",
-            risk.toString(),
-            "--ipd",
-            tmp.resolve("x.csv").toString());
+    r = run(args);
     assertEquals(2, r.code());
     assertTrue(r.err().contains("must be in both files"), r.err());
     Files.writeString(risk, "time,n_risk\n0,10\n");
-    r =
-        run(
-            "reconstruct",
-            "--curve",
-            curve.toString(),
-            "--risk",
-            risk.toString(),
-            "--ipd",
-            tmp.resolve("x.csv").toString(),
-            "--events",
-            "11");
+    r = run(concat(args, "--events", "11"));
     assertEquals(2, r.code());
     assertTrue(r.err().contains("total events must lie between 0 and"), r.err());
   }

@@ -11,10 +11,7 @@ class SimonCommandTest {
   private final StringBuilder err = new StringBuilder();
 
   private int run(String... args) {
-    CliRun.Result r = CliRun.run(args);
-    out.append(r.out());
-    err.append(r.err());
-    return r.code();
+    return CliRun.runInto(out, err, args);
   }
 
   /** The reference design of the conventions doc (Simon 1989): tidy rows in contract order. */
