@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -24,11 +22,12 @@ class BorCommandTest {
 
   @TempDir Path dir;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  // stdout and stderr of every run in a test, in order (assertions below read them accumulated)
+  private final StringBuilder out = new StringBuilder();
+  private final StringBuilder err = new StringBuilder();
 
   private int run(String... args) {
-    return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return CliRun.runInto(out, err, args);
   }
 
   /**
@@ -334,39 +333,28 @@ class BorCommandTest {
         c[0] += v.equals("CR") || v.equals("PR") ? 1 : 0;
         c[1]++;
       }
-      StringWriter o2 = new StringWriter();
-      StringWriter e2 = new StringWriter();
-      int rc2 =
-          Main.run(
-              new String[] {"orr", "--data", o.toString(), "--format", "csv"},
-              new PrintWriter(o2, true),
-              new PrintWriter(e2, true));
-      assertEquals(0, rc2, e2.toString());
+      CliRun.Result r2 = CliRun.run("orr", "--data", o.toString(), "--format", "csv");
+      assertEquals(0, r2.code(), r2.err());
       Map<String, String> all =
-          OrrCommandTest.find(OrrCommandTest.csv(o2.toString()), "ALL", "orr", "clopper-pearson");
+          OrrCommandTest.find(OrrCommandTest.csv(r2.out()), "ALL", "orr", "clopper-pearson");
       int x = expected.values().stream().mapToInt(c -> c[0]).sum();
       assertEquals(String.valueOf(x), all.get("events"));
       assertEquals("306", all.get("n"));
       assertEquals((double) x / 306, Double.parseDouble(all.get("estimate")), 1e-12);
       // by arm, the arm joined from ADSL
-      StringWriter o3 = new StringWriter();
-      int rc3 =
-          Main.run(
-              new String[] {
-                "orr",
-                "--data",
-                o.toString(),
-                "--adsl",
-                ADSL.toString(),
-                "--by",
-                "ARM",
-                "--format",
-                "csv"
-              },
-              new PrintWriter(o3, true),
-              new PrintWriter(e2, true));
-      assertEquals(0, rc3, e2.toString());
-      List<Map<String, String>> rows = OrrCommandTest.csv(o3.toString());
+      CliRun.Result r3 =
+          CliRun.run(
+              "orr",
+              "--data",
+              o.toString(),
+              "--adsl",
+              ADSL.toString(),
+              "--by",
+              "ARM",
+              "--format",
+              "csv");
+      assertEquals(0, r3.code(), r3.err());
+      List<Map<String, String>> rows = OrrCommandTest.csv(r3.out());
       for (Map.Entry<String, int[]> e : expected.entrySet()) {
         Map<String, String> r = OrrCommandTest.find(rows, e.getKey(), "orr", "clopper-pearson");
         assertEquals(String.valueOf(e.getValue()[0]), r.get("events"), e.getKey());

@@ -2,10 +2,11 @@ package org.trialstats.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trialstats.cli.CliRun.concat;
+import static org.trialstats.cli.CliRun.csv;
+import static org.trialstats.cli.CliRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trialstats.cli.CliRun.Result;
 import org.trialstats.io.CsvReader;
 import org.trialstats.io.DataTable;
 
@@ -26,22 +28,6 @@ class CoxRmstCommandTest {
   static final String DS = "datasets/r-survival/";
 
   @TempDir Path tmp;
-
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = Main.run(args, new PrintWriter(o), new PrintWriter(e));
-    return new Run(code, o.toString(), e.toString());
-  }
-
-  /** Parses CSV output into a table. */
-  DataTable csv(String text) throws IOException {
-    Path p = Files.createTempFile(tmp, "out", ".csv");
-    Files.writeString(p, text);
-    return CsvReader.read(p);
-  }
 
   static int row(DataTable t, String group, String term) {
     for (int i = 0; i < t.rowCount(); i++) {
@@ -102,7 +88,7 @@ class CoxRmstCommandTest {
 
   @Test
   void veteranAdjustedForCelltypeAndKarnoMatchesR() throws IOException {
-    Run run =
+    Result run =
         run(
             "cox",
             "--data",
@@ -150,7 +136,7 @@ class CoxRmstCommandTest {
     // R's breslow fit (R's stopping rule) matches coxph(ties = "breslow") to 1e-6.
     List<String> rb = new ArrayList<>(List.of(base));
     rb.addAll(List.of("--ties", "breslow"));
-    Run run = run(rb.toArray(String[]::new));
+    Result run = run(rb.toArray(String[]::new));
     assertEquals(0, run.code(), run.err());
     DataTable t = csv(run.out());
     Map<String, Map<String, String>> r = r("colon_rx", "breslow");
@@ -180,7 +166,7 @@ class CoxRmstCommandTest {
 
   @Test
   void stratifiedWithNumericCovariateMatchesR() throws IOException {
-    Run run =
+    Result run =
         run(
             "cox",
             "--data",
@@ -220,7 +206,7 @@ class CoxRmstCommandTest {
     }
     Path p = tmp.resolve("lung.csv");
     Files.writeString(p, b);
-    Run run =
+    Result run =
         run(
             "cox",
             "--data",
@@ -255,7 +241,7 @@ class CoxRmstCommandTest {
     }
     Path p = tmp.resolve("noev.csv");
     Files.writeString(p, b);
-    Run run =
+    Result run =
         run(
             "cox",
             "--data",
@@ -289,7 +275,7 @@ class CoxRmstCommandTest {
   void allCensoredIsReportedNotEstimable() throws IOException {
     Path p = tmp.resolve("cens.csv");
     Files.writeString(p, "t,e,arm\n1,0,A\n2,0,B\n3,0,A\n4,0,B\n");
-    Run run =
+    Result run =
         run(
             "cox",
             "--data",
@@ -318,7 +304,7 @@ class CoxRmstCommandTest {
         p,
         "t,e,z,arm\n1,1,5,A\n2,1,4,B\n3,1,3,A\n4,1,2,B\n5,1,1,A\n6,0,0,B\n7,0,-1,A\n"
             + "8,0,-2,B\n9,0,-3,A\n10,0,-4,B\n");
-    Run run =
+    Result run =
         run(
             "cox",
             "--data",
@@ -349,7 +335,7 @@ class CoxRmstCommandTest {
     }
     Path p = tmp.resolve("ties.csv");
     Files.writeString(p, b);
-    Run run =
+    Result run =
         run(
             "cox",
             "--data",
@@ -369,15 +355,15 @@ class CoxRmstCommandTest {
   @Test
   void coxBadInputIsExitTwo() {
     String[] data = {"--data", DS + "aml.csv", "--time", "time", "--event", "status"};
-    Run noBy = run(concat(new String[] {"cox"}, data));
+    Result noBy = run(concat(new String[] {"cox"}, data));
     assertEquals(2, noBy.code());
     assertTrue(noBy.err().contains("--by"), noBy.err());
-    Run ties = run(concat(new String[] {"cox", "--by", "x", "--ties", "bogus"}, data));
+    Result ties = run(concat(new String[] {"cox", "--by", "x", "--ties", "bogus"}, data));
     assertEquals(2, ties.code());
     assertTrue(ties.err().contains("efron, breslow or exact"), ties.err());
-    Run ref = run(concat(new String[] {"cox", "--by", "x", "--ref", "Nope"}, data));
+    Result ref = run(concat(new String[] {"cox", "--by", "x", "--ref", "Nope"}, data));
     assertEquals(2, ref.code());
-    Run same = run(concat(new String[] {"cox", "--by", "x", "--covariates", "x"}, data));
+    Result same = run(concat(new String[] {"cox", "--by", "x", "--covariates", "x"}, data));
     assertEquals(2, same.code());
   }
 
@@ -385,7 +371,7 @@ class CoxRmstCommandTest {
   void singleLevelCovariateIsAnInputError() throws IOException {
     Path p = tmp.resolve("one.csv");
     Files.writeString(p, "t,e,arm,site\n1,1,A,x\n2,0,B,x\n3,1,A,x\n4,1,B,x\n");
-    Run run =
+    Result run =
         run(
             "cox",
             "--data",
@@ -400,13 +386,6 @@ class CoxRmstCommandTest {
             "site");
     assertEquals(2, run.code());
     assertTrue(run.err().contains("single level"), run.err());
-  }
-
-  static String[] concat(String[] a, String[] b) {
-    String[] out = new String[a.length + b.length];
-    System.arraycopy(a, 0, out, 0, a.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
   }
 
   static Map<String, String> goldenRow(String file, String name, String arm) {
@@ -425,7 +404,7 @@ class CoxRmstCommandTest {
 
   @Test
   void rmstDefaultTauMatchesSurvRm2() throws IOException {
-    Run run =
+    Result run =
         run(
             "rmst",
             "--data",
@@ -462,7 +441,7 @@ class CoxRmstCommandTest {
 
   @Test
   void rmstGivenTauAndReportUnit() throws IOException {
-    Run days =
+    Result days =
         run(
             "rmst",
             "--data",
@@ -481,7 +460,7 @@ class CoxRmstCommandTest {
     DataTable t = csv(days.out());
     Map<String, String> g = goldenRow("arms.csv", "ovarian_tau500", "2");
     close(Double.parseDouble(g.get("rmst")), num(t, row(t, "2", "rmst"), "estimate"), "rmst");
-    Run months =
+    Result months =
         run(
             "rmst",
             "--data",
@@ -509,18 +488,18 @@ class CoxRmstCommandTest {
   @Test
   void rmstBadInputIsExitTwo() {
     String[] data = {"--data", DS + "aml.csv", "--time", "time", "--event", "status", "--by", "x"};
-    Run beyond = run(concat(new String[] {"rmst", "--tau", "1000"}, data));
+    Result beyond = run(concat(new String[] {"rmst", "--tau", "1000"}, data));
     assertEquals(2, beyond.code());
     assertTrue(beyond.err().contains("must be at most 161"), beyond.err());
-    Run neg = run(concat(new String[] {"rmst", "--tau", "-1"}, data));
+    Result neg = run(concat(new String[] {"rmst", "--tau", "-1"}, data));
     assertEquals(2, neg.code());
-    Run strata = run(concat(new String[] {"rmst", "--strata", "x"}, data));
+    Result strata = run(concat(new String[] {"rmst", "--strata", "x"}, data));
     assertEquals(2, strata.code());
   }
 
   @Test
   void rmstWithoutByGivesOneArm() throws IOException {
-    Run run =
+    Result run =
         run(
             "rmst",
             "--data",

@@ -2,8 +2,6 @@ package org.trialstats.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,15 +31,10 @@ class CoxSasConventionTest {
       "--format",
       "csv"
     };
-    String[] args = new String[base.length + extra.length];
-    System.arraycopy(base, 0, args, 0, base.length);
-    System.arraycopy(extra, 0, args, base.length, extra.length);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    assertEquals(0, code, err.toString());
+    CliRun.Result r = CliRun.run(CliRun.concat(base, extra));
+    assertEquals(0, r.code(), r.err());
     String line =
-        out.toString().lines().filter(l -> l.startsWith("cox,1 vs 0,hr")).findFirst().orElseThrow();
+        r.out().lines().filter(l -> l.startsWith("cox,1 vs 0,hr")).findFirst().orElseThrow();
     return Double.parseDouble(line.split(",")[4]);
   }
 

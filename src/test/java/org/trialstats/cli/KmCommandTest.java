@@ -2,11 +2,11 @@ package org.trialstats.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trialstats.cli.CliRun.concat;
+import static org.trialstats.cli.CliRun.csv;
+import static org.trialstats.cli.CliRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,26 +15,13 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trialstats.io.CsvReader;
+import org.trialstats.cli.CliRun.Result;
 import org.trialstats.io.DataTable;
 
 /** The km command end to end: contract rows checked against R golden values, and bad input. */
 class KmCommandTest {
   static final String G = "src/test/resources/golden/km/";
   @TempDir Path tmp;
-
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = Main.run(args, new PrintWriter(o), new PrintWriter(e));
-    return new Run(code, o.toString(), e.toString());
-  }
-
-  static DataTable csv(String s) throws IOException {
-    return CsvReader.read(new StringReader(s), "out.csv", null);
-  }
 
   static int row(DataTable t, String group, String term, String time) {
     for (int i = 0; i < t.rowCount(); i++) {
@@ -57,7 +44,7 @@ class KmCommandTest {
    */
   @Test
   void amlMedianAndLogRankMatchR() throws IOException {
-    Run r =
+    Result r =
         run(
             "km",
             "--data",
@@ -95,7 +82,7 @@ class KmCommandTest {
   void unitsConvertDaysToMonths() throws IOException {
     Path f = tmp.resolve("adtte.csv");
     Files.writeString(f, "USUBJID,AVAL,CNSR\n1,30.4375,0\n2,60.875,0\n3,91.3125,1\n4,121.75,0\n");
-    Run r = run("km", "--data", f.toString(), "--report-unit", "months", "--format", "csv");
+    Result r = run("km", "--data", f.toString(), "--report-unit", "months", "--format", "csv");
     assertEquals(0, r.code(), r.err());
     DataTable t = csv(r.out());
     // months 1, 2, 3+, 4: S = 0.5 exactly from 2 to the next event at 4; R quantile.survfit
@@ -130,8 +117,8 @@ class KmCommandTest {
       "--format",
       "csv"
     };
-    Run a = run(concat(new String[] {"km", "--data", G + "input_strata.csv"}, common));
-    Run b = run(concat(new String[] {"km", "--data", f.toString()}, common));
+    Result a = run(concat(new String[] {"km", "--data", G + "input_strata.csv"}, common));
+    Result b = run(concat(new String[] {"km", "--data", f.toString()}, common));
     assertEquals(0, a.code(), a.err());
     assertEquals(a.out(), b.out());
     assertTrue(a.out().contains("stratified by stratum (4 strata)"), a.out());
@@ -139,7 +126,7 @@ class KmCommandTest {
 
   @Test
   void sasConventionUsesLogLogAndCarriesNoLandmarkBeyondTheData() throws IOException {
-    Run r =
+    Result r =
         run(
             "km",
             "--data",
@@ -165,7 +152,7 @@ class KmCommandTest {
 
   @Test
   void explicitConfTypeWinsOverTheConvention() throws IOException {
-    Run r =
+    Result r =
         run(
             "km",
             "--data",
@@ -190,7 +177,7 @@ class KmCommandTest {
   void inputNotesTravelWithTheMedianRows() throws IOException {
     Path f = tmp.resolve("noise.csv");
     Files.writeString(f, "AVAL,CNSR\n1,0\n1.0000000001,0\n2,0\n3,1\n");
-    Run r = run("km", "--data", f.toString(), "--format", "csv");
+    Result r = run("km", "--data", f.toString(), "--format", "csv");
     assertEquals(0, r.code(), r.err());
     DataTable t = csv(r.out());
     assertTrue(t.cell(row(t, "ALL", "median", ""), "note").contains("timefix"), r.out());
@@ -198,7 +185,7 @@ class KmCommandTest {
 
   @Test
   void stepTable() throws IOException {
-    Run r =
+    Result r =
         run(
             "km",
             "--data",
@@ -233,7 +220,7 @@ class KmCommandTest {
     String[] base = {
       "km", "--data", G + "input_aml.csv", "--time", "time", "--event", "status", "--by", "group"
     };
-    Run r = run(concat(base, new String[] {"--conf-type", "probit"}));
+    Result r = run(concat(base, new String[] {"--conf-type", "probit"}));
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--conf-type: expected plain, log"), r.err());
     r = run(concat(base, new String[] {"--test", "fh:1"}));
@@ -249,12 +236,5 @@ class KmCommandTest {
     r = run(concat(base, new String[] {"--censor", "status"}));
     assertEquals(2, r.code());
     assertTrue(r.err().contains("alternatives"), r.err());
-  }
-
-  static String[] concat(String[] a, String[] b) {
-    String[] out = new String[a.length + b.length];
-    System.arraycopy(a, 0, out, 0, a.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
   }
 }

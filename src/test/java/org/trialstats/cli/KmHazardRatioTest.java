@@ -2,10 +2,12 @@ package org.trialstats.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trialstats.cli.CliRun.concat;
+import static org.trialstats.cli.CliRun.csv;
+import static org.trialstats.cli.CliRun.run;
 import static org.trialstats.cli.CoxRmstCommandTest.assertHr;
 import static org.trialstats.cli.CoxRmstCommandTest.r;
 import static org.trialstats.cli.CoxRmstCommandTest.row;
-import static org.trialstats.cli.CoxRmstCommandTest.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trialstats.cli.CliRun.Result;
 import org.trialstats.io.CsvReader;
 import org.trialstats.io.DataTable;
 
@@ -24,12 +27,6 @@ import org.trialstats.io.DataTable;
  */
 class KmHazardRatioTest {
   @TempDir Path tmp;
-
-  DataTable csv(String text) throws IOException {
-    Path p = Files.createTempFile(tmp, "out", ".csv");
-    Files.writeString(p, text);
-    return CsvReader.read(p);
-  }
 
   /**
    * The rand_strata_3arm design of generate.R (dummies x1 = B, x2 = C, stratum s) as a file with an
@@ -51,7 +48,7 @@ class KmHazardRatioTest {
 
   @Test
   void colonThreeArmsEachVersusReferenceMatchCoxph() throws IOException {
-    CoxRmstCommandTest.Run run =
+    Result run =
         run(
             "km",
             "--data",
@@ -86,7 +83,7 @@ class KmHazardRatioTest {
   void stratifiedEveryTieMethodMatchesCoxph() throws IOException {
     Path f = threeArmStrata();
     for (String ties : List.of("efron", "breslow", "exact")) {
-      CoxRmstCommandTest.Run run =
+      Result run =
           run(
               "km",
               "--data",
@@ -121,7 +118,7 @@ class KmHazardRatioTest {
   @Test
   void conventionSasDefaultsToBreslow() throws IOException {
     Path f = threeArmStrata();
-    CoxRmstCommandTest.Run run =
+    Result run =
         run(
             "km",
             "--data",
@@ -148,57 +145,20 @@ class KmHazardRatioTest {
   @Test
   void withoutHrNoCoxRowsAndInputErrorsExitTwo() throws IOException {
     Path f = threeArmStrata();
-    CoxRmstCommandTest.Run plain =
-        run(
-            "km",
-            "--data",
-            f.toString(),
-            "--time",
-            "time",
-            "--event",
-            "status",
-            "--by",
-            "arm",
-            "--format",
-            "csv");
+    String[] base = {"km", "--data", f.toString(), "--time", "time", "--event", "status"};
+    Result plain = run(concat(base, "--by", "arm", "--format", "csv"));
     assertEquals(0, plain.code(), plain.err());
     assertTrue(!plain.out().contains("\ncox,"), plain.out());
 
-    CoxRmstCommandTest.Run noBy =
-        run("km", "--data", f.toString(), "--time", "time", "--event", "status", "--hr");
+    Result noBy = run(concat(base, "--hr"));
     assertEquals(2, noBy.code());
     assertTrue(noBy.err().contains("--hr needs --by"), noBy.err());
 
-    CoxRmstCommandTest.Run tiesAlone =
-        run(
-            "km",
-            "--data",
-            f.toString(),
-            "--time",
-            "time",
-            "--event",
-            "status",
-            "--by",
-            "arm",
-            "--ties",
-            "efron");
+    Result tiesAlone = run(concat(base, "--by", "arm", "--ties", "efron"));
     assertEquals(2, tiesAlone.code());
     assertTrue(tiesAlone.err().contains("add --hr"), tiesAlone.err());
 
-    CoxRmstCommandTest.Run badTies =
-        run(
-            "km",
-            "--data",
-            f.toString(),
-            "--time",
-            "time",
-            "--event",
-            "status",
-            "--by",
-            "arm",
-            "--hr",
-            "--ties",
-            "wilcoxon");
+    Result badTies = run(concat(base, "--by", "arm", "--hr", "--ties", "wilcoxon"));
     assertEquals(2, badTies.code());
     assertTrue(badTies.err().contains("--ties: expected efron, breslow or exact"), badTies.err());
   }

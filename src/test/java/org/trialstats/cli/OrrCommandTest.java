@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trialstats.cli.CliRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trialstats.cli.CliRun.Result;
 import org.trialstats.report.ResultRow;
 
 /**
@@ -24,14 +24,6 @@ import org.trialstats.report.ResultRow;
  * and the subject-level pipeline against R (golden/orr/cli_expected.csv from generate.R).
  */
 class OrrCommandTest {
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
-  }
 
   /** Parses contract CSV output (no quoted commas in the numeric/name cells we read). */
   static List<Map<String, String>> csv(String text) {
@@ -96,11 +88,11 @@ class OrrCommandTest {
 
   @Test
   void frameSummaryTextAndCsv() {
-    Run t = run("orr", "--responders", "11", "--n", "26");
+    Result t = run("orr", "--responders", "11", "--n", "26");
     assertEquals(0, t.code(), t.err());
     assertTrue(t.out().contains("11/26 (42.3%), 95% CI 23.4–63.1 [Clopper–Pearson]"), t.out());
 
-    Run c = run("orr", "--responders", "11", "--n", "26", "--format", "csv");
+    Result c = run("orr", "--responders", "11", "--n", "26", "--format", "csv");
     assertEquals(0, c.code(), c.err());
     Map<String, String> r = find(csv(c.out()), "ALL", "orr", "clopper-pearson");
     assertEquals("orr", r.get("analysis"));
@@ -115,16 +107,16 @@ class OrrCommandTest {
 
   @Test
   void ramp201AndConfLevel() {
-    Run t = run("orr", "--responders", "25", "--n", "57");
+    Result t = run("orr", "--responders", "25", "--n", "57");
     assertTrue(t.out().contains("25/57 (43.9%), 95% CI 30.7–57.6 [Clopper–Pearson]"), t.out());
-    Run n = run("orr", "--responders", "25", "--n", "57", "--conf-level", "0.9");
+    Result n = run("orr", "--responders", "25", "--n", "57", "--conf-level", "0.9");
     assertEquals(0, n.code());
     assertTrue(n.out().contains("90% CI"), n.out());
   }
 
   @Test
   void allMethodsByExactName() {
-    Run c = run("orr", "--counts", "7/24", "--method", "all", "--format", "csv");
+    Result c = run("orr", "--counts", "7/24", "--method", "all", "--format", "csv");
     assertEquals(0, c.code(), c.err());
     List<Map<String, String>> rows = csv(c.out());
     assertEquals(8, rows.size());
@@ -140,7 +132,7 @@ class OrrCommandTest {
             "blaker")) {
       assertNotNull(find(rows, "ALL", "orr", m));
     }
-    Run z = run("orr", "--counts", "0/9", "--method", "wald", "--format", "csv");
+    Result z = run("orr", "--counts", "0/9", "--method", "wald", "--format", "csv");
     assertTrue(
         find(csv(z.out()), "ALL", "orr", "wald").get("note").contains("zero width"), z.out());
     // R: prop.test(7, 24, correct = FALSE)$conf.int
@@ -150,7 +142,7 @@ class OrrCommandTest {
 
   @Test
   void twoArmsFromCounts() {
-    Run c =
+    Result c =
         run("orr", "--counts", "A:11/26,B:7/24", "--ref", "A", "--p0", "0.2", "--format", "csv");
     assertEquals(0, c.code(), c.err());
     List<Map<String, String>> rows = csv(c.out());
@@ -165,7 +157,7 @@ class OrrCommandTest {
     // R: binom.test(11, 26, 0.2, alternative = "greater")$p.value
     Map<String, String> b = find(rows, "A", "binom_test", "exact-binomial-one-sided");
     assertEquals(0.007910310298349, Double.parseDouble(b.get("p_value")), 1e-12);
-    Run t = run("orr", "--counts", "A:11/26,B:7/24");
+    Result t = run("orr", "--counts", "A:11/26,B:7/24");
     assertTrue(t.out().contains("B vs A: Fisher exact test two-sided p = 0.388"), t.out());
   }
 
@@ -184,7 +176,7 @@ class OrrCommandTest {
     }
     int checked = 0;
     for (String codes : List.of("CR,PR", "CR,PR,SD")) {
-      Run c =
+      Result c =
           run(
               "orr",
               "--data",
@@ -238,7 +230,7 @@ class OrrCommandTest {
   void unknownResponseCodesListedWithRows(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("bad.csv");
     Files.writeString(f, "USUBJID,AVALC\nA,CR\nB,PARTIAL\nC,PD\nD,Y\n");
-    Run r = run("orr", "--data", f.toString());
+    Result r = run("orr", "--data", f.toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains("'PARTIAL' at row 2 (line 3)"), r.err());
     assertTrue(r.err().contains("'Y' at row 4 (line 5)"), r.err());
@@ -247,7 +239,7 @@ class OrrCommandTest {
 
   @Test
   void duplicateSubjectsRejected() throws Exception {
-    Run r = run("orr", "--data", golden("subjects.csv").toString());
+    Result r = run("orr", "--data", golden("subjects.csv").toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains("subject S01 appears on lines 2 and 26"), r.err());
   }
@@ -276,7 +268,7 @@ class OrrCommandTest {
       String[] args = new String[c.length + 1];
       args[0] = "orr";
       System.arraycopy(c, 0, args, 1, c.length);
-      Run r = run(args);
+      Result r = run(args);
       assertEquals(2, r.code(), String.join(" ", c) + " -> " + r.err());
       assertTrue(r.err().startsWith("trialstats: "), r.err());
       assertFalse(r.err().contains("Exception"), r.err());
@@ -285,7 +277,7 @@ class OrrCommandTest {
         run("orr", "--responders", "30", "--n", "26").err().contains("30 responders of n = 26"));
     Path f = dir.resolve("counts.csv");
     Files.writeString(f, "group,responders,n\nA,3,10\nB,12,11\n");
-    Run r = run("orr", "--counts-file", f.toString());
+    Result r = run("orr", "--counts-file", f.toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains("row 2 (line 3), column responders"), r.err());
   }
@@ -298,7 +290,7 @@ class OrrCommandTest {
     Files.writeString(
         f,
         "group,stratum,responders,n\nB,s1,10,25\nB,s2,34,58\nB,s3,32,53\nA,s1,7,11\nA,s2,1,4\nA,s3,5,11\n");
-    Run c = run("orr", "--counts-file", f.toString(), "--ref", "B", "--format", "csv");
+    Result c = run("orr", "--counts-file", f.toString(), "--ref", "B", "--format", "csv");
     assertEquals(0, c.code(), c.err());
     assertEquals(
         c.out(), run("orr", "--counts", f.toString(), "--ref", "B", "--format", "csv").out());
@@ -322,7 +314,7 @@ class OrrCommandTest {
 
   @Test
   void jsonHasContractKeys() {
-    Run c = run("orr", "--responders", "0", "--n", "12", "--format", "json");
+    Result c = run("orr", "--responders", "0", "--n", "12", "--format", "json");
     assertEquals(0, c.code());
     assertTrue(c.out().contains("\"method\": \"clopper-pearson\""), c.out());
     assertTrue(c.out().contains("\"conf_low\": 0,"), c.out());
@@ -341,13 +333,13 @@ class OrrCommandTest {
       b.append(',').append(i + 1).append(',').append(i % 3 == 0 ? 1 : 0).append('\n');
     }
     Files.writeString(f, b.toString());
-    Run o = run("orr", "--data", f.toString(), "--by", "ARM", "--format", "csv");
+    Result o = run("orr", "--data", f.toString(), "--by", "ARM", "--format", "csv");
     assertEquals(0, o.code(), o.err());
     List<Map<String, String>> rows = csv(o.out());
     // B 2/5 - A 1/5
     assertEquals(
         0.2, Double.parseDouble(find(rows, "B vs A", "difference", "wald").get("estimate")), 1e-12);
-    Run c = run("cox", "--data", f.toString(), "--by", "ARM", "--format", "csv");
+    Result c = run("cox", "--data", f.toString(), "--by", "ARM", "--format", "csv");
     assertEquals(0, c.code(), c.err());
     assertTrue(c.out().contains("B vs A"), c.out());
     // counts follow the same rule; --ref still overrides it
@@ -358,7 +350,7 @@ class OrrCommandTest {
 
   @Test
   void degenerateWaldIntervalsAreEmptyWithANote() {
-    Run r = run("orr", "--counts", "A:0/10,B:0/12", "--format", "csv");
+    Result r = run("orr", "--counts", "A:0/10,B:0/12", "--format", "csv");
     assertEquals(0, r.code(), r.err());
     List<Map<String, String>> rows = csv(r.out());
     Map<String, String> w = find(rows, "B vs A", "difference", "wald");
@@ -402,7 +394,7 @@ class OrrCommandTest {
   void exactOddsRatioWithoutRespondersIsNotEstimable() {
     // R: fisher.test(matrix(c(0, 10, 0, 12), 2)) gives p = 1, estimate 0, CI 0-Inf: no information
     for (String counts : List.of("A:0/10,B:0/12", "A:10/10,B:12/12")) {
-      Run r = run("orr", "--counts", counts, "--format", "csv");
+      Result r = run("orr", "--counts", counts, "--format", "csv");
       assertEquals(0, r.code(), r.err());
       List<Map<String, String>> rows = csv(r.out());
       Map<String, String> ex = find(rows, "B vs A", "odds_ratio", "conditional-exact");
@@ -429,7 +421,7 @@ class OrrCommandTest {
   void stratifiedWithoutRespondersHasNoZeroWidthIntervals(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("zero.csv");
     Files.writeString(f, "group,stratum,responders,n\nA,s1,0,10\nA,s2,0,8\nB,s1,0,9\nB,s2,0,7\n");
-    Run r = run("orr", "--counts-file", f.toString(), "--format", "csv");
+    Result r = run("orr", "--counts-file", f.toString(), "--format", "csv");
     assertEquals(0, r.code(), r.err());
     List<Map<String, String>> rows = csv(r.out());
     Map<String, String> sato = find(rows, "B vs A", "difference", "mantel-haenszel-sato");

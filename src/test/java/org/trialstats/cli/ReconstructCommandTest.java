@@ -2,14 +2,16 @@ package org.trialstats.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trialstats.cli.CliRun.concat;
+import static org.trialstats.cli.CliRun.csv;
+import static org.trialstats.cli.CliRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trialstats.cli.CliRun.Result;
 import org.trialstats.io.CsvReader;
 import org.trialstats.io.DataTable;
 
@@ -23,25 +25,10 @@ class ReconstructCommandTest {
 
   @TempDir Path tmp;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = Main.run(args, new PrintWriter(o), new PrintWriter(e));
-    return new Run(code, o.toString(), e.toString());
-  }
-
-  DataTable csv(String text) throws IOException {
-    Path p = Files.createTempFile(tmp, "out", ".csv");
-    Files.writeString(p, text);
-    return CsvReader.read(p);
-  }
-
   @Test
   void reconstructedDataFeedCoxWithTheOriginalHazardRatio() throws IOException {
     Path ipd = tmp.resolve("ipd.csv");
-    Run r =
+    Result r =
         run(
             "reconstruct",
             "--curve",
@@ -60,7 +47,7 @@ class ReconstructCommandTest {
     assertEquals(java.util.List.of("USUBJID", "ARM", "AVAL", "CNSR"), data.columnNames());
     assertEquals(300, data.rowCount());
     assertEquals(java.util.List.of("Control", "Experimental"), data.levels("ARM"));
-    Run cox =
+    Result cox =
         run("cox", "--data", ipd.toString(), "--by", "ARM", "--ref", "Control", "--format", "csv");
     assertEquals(0, cox.code(), cox.err());
     DataTable c = csv(cox.out());
@@ -77,7 +64,7 @@ class ReconstructCommandTest {
       }
     }
     assertTrue(Math.abs(hr / rHr - 1) < 0.05, "HR " + hr + " vs R original " + rHr);
-    Run km = run("km", "--data", ipd.toString(), "--by", "ARM", "--format", "csv");
+    Result km = run("km", "--data", ipd.toString(), "--by", "ARM", "--format", "csv");
     assertEquals(0, km.code(), km.err());
     DataTable k = csv(km.out());
     boolean median = false;
@@ -94,7 +81,7 @@ class ReconstructCommandTest {
     Path risk = tmp.resolve("r.csv");
     Files.writeString(risk, "t,N\n0,10\n");
     Path ipd = tmp.resolve("ipd.csv");
-    Run r =
+    Result r =
         run(
             "reconstruct",
             "--curve",
@@ -128,55 +115,30 @@ class ReconstructCommandTest {
     Files.writeString(curve, "time,survival\n0,1\n1,0.9\n2,0.8\n");
     Path risk = tmp.resolve("r.csv");
     Files.writeString(risk, "time,n_risk\n0,10\n1,8\n2,9\n");
-    Run r =
-        run(
-            "reconstruct",
-            "--curve",
-            curve.toString(),
-            "--risk",
-            risk.toString(),
-            "--ipd",
-            tmp.resolve("x.csv").toString());
+    String[] args = {
+      "reconstruct",
+      "--curve",
+      curve.toString(),
+      "--risk",
+      risk.toString(),
+      "--ipd",
+      tmp.resolve("x.csv").toString()
+    };
+    Result r = run(args);
     assertEquals(2, r.code());
     assertTrue(
         r.err().contains("numbers at risk cannot increase: 8 at time 1, then 9 at time 2"),
         r.err());
     Files.writeString(risk, "time,n_risk\n0,10\n1,abc\n");
-    r =
-        run(
-            "reconstruct",
-            "--curve",
-            curve.toString(),
-            "--risk",
-            risk.toString(),
-            "--ipd",
-            tmp.resolve("x.csv").toString());
+    r = run(args);
     assertEquals(2, r.code());
     assertTrue(r.err().contains("row 2 (line 3), column n_risk"), r.err());
     Files.writeString(risk, "arm,time,n_risk\nA,0,10\n");
-    r =
-        run(
-            "reconstruct",
-            "--curve",
-            curve.toString(),
-            "--risk",
-            risk.toString(),
-            "--ipd",
-            tmp.resolve("x.csv").toString());
+    r = run(args);
     assertEquals(2, r.code());
     assertTrue(r.err().contains("must be in both files"), r.err());
     Files.writeString(risk, "time,n_risk\n0,10\n");
-    r =
-        run(
-            "reconstruct",
-            "--curve",
-            curve.toString(),
-            "--risk",
-            risk.toString(),
-            "--ipd",
-            tmp.resolve("x.csv").toString(),
-            "--events",
-            "11");
+    r = run(concat(args, "--events", "11"));
     assertEquals(2, r.code());
     assertTrue(r.err().contains("total events must lie between 0 and"), r.err());
   }

@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trialstats.cli.CliRun.concat;
+import static org.trialstats.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trialstats.cli.CliRun.Result;
 import org.trialstats.io.CsvReader;
 import org.trialstats.io.DataTable;
 
@@ -50,27 +51,9 @@ class SubgroupsCommandTest {
     "age:65"
   };
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = Main.run(args, new PrintWriter(o), new PrintWriter(e));
-    return new Run(code, o.toString(), e.toString());
-  }
-
-  static String[] plus(String[] a, String... b) {
-    String[] out = new String[a.length + b.length];
-    System.arraycopy(a, 0, out, 0, a.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
-  }
-
   /** Rows keyed by "group|term". */
-  static Map<String, Map<String, String>> csv(String text, Path dir) throws Exception {
-    Path f = Files.createTempFile(dir, "out", ".csv");
-    Files.writeString(f, text);
-    DataTable t = CsvReader.read(f);
+  static Map<String, Map<String, String>> csv(String text) {
+    DataTable t = CliRun.csv(text);
     Map<String, Map<String, String>> out = new HashMap<>();
     for (int i = 0; i < t.rowCount(); i++) {
       Map<String, String> row = new HashMap<>();
@@ -106,10 +89,10 @@ class SubgroupsCommandTest {
   }
 
   @Test
-  void timeToEventTableMatchesR(@TempDir Path dir) throws Exception {
-    Run r = run(plus(COLON_TTE, "--format", "csv"));
+  void timeToEventTableMatchesR() throws Exception {
+    Result r = run(concat(COLON_TTE, "--format", "csv"));
     assertEquals(0, r.code(), r.err());
-    Map<String, Map<String, String>> rows = csv(r.out(), dir);
+    Map<String, Map<String, String>> rows = csv(r.out());
     DataTable hr = CsvReader.read(G.resolve("colon_cox_within.csv"));
     for (int i = 0; i < hr.rowCount(); i++) {
       String key = colonGroup(hr.cell(i, "variable"), hr.cell(i, "level")) + "Lev+5FU vs Obs|hr";
@@ -163,12 +146,12 @@ class SubgroupsCommandTest {
   }
 
   @Test
-  void holmAndBhAdjustmentMatchPAdjust(@TempDir Path dir) throws Exception {
+  void holmAndBhAdjustmentMatchPAdjust() throws Exception {
     DataTable g = CsvReader.read(G.resolve("colon_interaction_adjusted.csv"));
     for (String m : new String[] {"holm", "bh"}) {
-      Run r = run(plus(COLON_TTE, "--format", "csv", "--adjust", m));
+      Result r = run(concat(COLON_TTE, "--format", "csv", "--adjust", m));
       assertEquals(0, r.code(), r.err());
-      Map<String, Map<String, String>> rows = csv(r.out(), dir);
+      Map<String, Map<String, String>> rows = csv(r.out());
       for (int i = 0; i < g.rowCount(); i++) {
         String v = g.cell(i, "variable").equals("age65") ? "age" : g.cell(i, "variable");
         Map<String, String> row = rows.get(v + "|interaction");
@@ -176,20 +159,20 @@ class SubgroupsCommandTest {
         assertTrue(row.get("note").contains("adjusted over 5 interaction tests"), row.get("note"));
       }
     }
-    Run text = run(plus(COLON_TTE, "--adjust", "holm"));
+    Result text = run(concat(COLON_TTE, "--adjust", "holm"));
     assertTrue(text.out().contains("P-values adjusted for multiplicity (holm)"), text.out());
   }
 
   @Test
   void textSaysPValuesAreUnadjusted() {
-    Run r = run(COLON_TTE);
+    Result r = run(COLON_TTE);
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("P-values are unadjusted for multiplicity"), r.out());
     assertTrue(r.out().contains("no events in Obs: hazard ratio not estimable"));
   }
 
   @Test
-  void responseEndpointMatchesGlm(@TempDir Path dir) throws Exception {
+  void responseEndpointMatchesGlm() throws Exception {
     // colon2: response = recurrence status (1) in etype 1; logistic interaction LR tests.
     String[] args = {
       "subgroups",
@@ -220,9 +203,9 @@ class SubgroupsCommandTest {
       "--format",
       "csv"
     };
-    Run r = run(args);
+    Result r = run(args);
     assertEquals(0, r.code(), r.err());
-    Map<String, Map<String, String>> rows = csv(r.out(), dir);
+    Map<String, Map<String, String>> rows = csv(r.out());
     DataTable or = CsvReader.read(G.resolve("colon_or_within.csv"));
     for (int i = 0; i < or.rowCount(); i++) {
       String key =
@@ -260,7 +243,7 @@ class SubgroupsCommandTest {
   @Test
   void seededResponseWithSeparationAndQuantileCut(@TempDir Path dir) throws Exception {
     Path svg = dir.resolve("forest.svg");
-    Run r =
+    Result r =
         run(
             "subgroups",
             "--endpoint",
@@ -280,7 +263,7 @@ class SubgroupsCommandTest {
             "--plot",
             svg.toString());
     assertEquals(0, r.code(), r.err());
-    Map<String, Map<String, String>> rows = csv(r.out(), dir);
+    Map<String, Map<String, String>> rows = csv(r.out());
     DataTable lr = CsvReader.read(G.resolve("lr_tests.csv"));
     Map<String, String> names = Map.of("SEX", "SEX", "REGION", "REGION", "AGEQ2", "AGE");
     for (int i = 0; i < lr.rowCount(); i++) {
@@ -306,8 +289,8 @@ class SubgroupsCommandTest {
   }
 
   @Test
-  void seededTimeToEventInteraction(@TempDir Path dir) throws Exception {
-    Run r =
+  void seededTimeToEventInteraction() throws Exception {
+    Result r =
         run(
             "subgroups",
             "--data",
@@ -321,7 +304,7 @@ class SubgroupsCommandTest {
             "--format",
             "csv");
     assertEquals(0, r.code(), r.err());
-    Map<String, Map<String, String>> rows = csv(r.out(), dir);
+    Map<String, Map<String, String>> rows = csv(r.out());
     DataTable lr = CsvReader.read(G.resolve("lr_tests.csv"));
     int k = 0;
     for (int i = 0; i < lr.rowCount(); i++) {
@@ -338,7 +321,7 @@ class SubgroupsCommandTest {
   @Test
   void singleArmGivesPerLevelMediansWithoutComparisons(@TempDir Path dir) throws Exception {
     Path svg = dir.resolve("single.svg");
-    Run r =
+    Result r =
         run(
             "subgroups",
             "--data",
@@ -350,7 +333,7 @@ class SubgroupsCommandTest {
             "--plot",
             svg.toString());
     assertEquals(0, r.code(), r.err());
-    Map<String, Map<String, String>> rows = csv(r.out(), dir);
+    Map<String, Map<String, String>> rows = csv(r.out());
     assertNotNull(rows.get("ALL|median"));
     assertNotNull(rows.get("SEX=F|median"));
     assertNull(rows.get("SEX|interaction"));
@@ -376,7 +359,7 @@ class SubgroupsCommandTest {
           .append('\n');
     }
     Files.writeString(data, b.toString());
-    Run r =
+    Result r =
         run(
             "subgroups",
             "--data",
@@ -388,34 +371,34 @@ class SubgroupsCommandTest {
             "--format",
             "csv");
     assertEquals(0, r.code(), r.err());
-    Map<String, Map<String, String>> rows = csv(r.out(), dir);
+    Map<String, Map<String, String>> rows = csv(r.out());
     assertTrue(rows.get("GRP|interaction").get("note").contains("3 subject(s) with missing GRP"));
     assertEquals("37", rows.get("GRP|interaction").get("n"));
   }
 
   @Test
   void badInputIsExitTwoWithAClearMessage(@TempDir Path dir) throws Exception {
-    Run r = run(plus(COLON_TTE, "--cut", "age:abc"));
+    Result r = run(concat(COLON_TTE, "--cut", "age:abc"));
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--cut age:abc"), r.err());
-    r = run(plus(COLON_TTE, "--cut", "age"));
+    r = run(concat(COLON_TTE, "--cut", "age"));
     assertEquals(2, r.code());
     assertTrue(r.err().contains("expected COL:VALUE"), r.err());
-    r = run(plus(COLON_TTE, "--cut", "age:q1"));
+    r = run(concat(COLON_TTE, "--cut", "age:q1"));
     assertEquals(2, r.code());
-    r = run(plus(COLON_TTE, "--subgroups", "nosuch"));
+    r = run(concat(COLON_TTE, "--subgroups", "nosuch"));
     assertEquals(2, r.code());
     assertTrue(r.err().contains("no column 'nosuch'"), r.err());
-    r = run(plus(COLON_TTE, "--subgroups", "id"));
+    r = run(concat(COLON_TTE, "--subgroups", "id"));
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--cut id:"), r.err());
-    r = run(plus(COLON_TTE, "--cut", "rx:5"));
+    r = run(concat(COLON_TTE, "--cut", "rx:5"));
     assertEquals(2, r.code());
     assertTrue(r.err().contains("column rx: expected a number"), r.err());
     r = run("subgroups", "--data", "datasets/r-survival/colon.csv");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--subgroups"), r.err());
-    r = run(plus(COLON_TTE, "--ties", "fast"));
+    r = run(concat(COLON_TTE, "--ties", "fast"));
     assertEquals(2, r.code());
     Path noResp = dir.resolve("r.csv");
     Files.writeString(noResp, "USUBJID,ARM,SEX,AVALC\n1,A,F,CR\n2,B,M,\n3,B,F,pr\n");
@@ -434,7 +417,7 @@ class SubgroupsCommandTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("1 subject(s) with an empty AVALC counted as non-responders"));
     assertTrue(r.out().contains("2 responders"), "pr matches PR ignoring case: " + r.out());
-    r = run(plus(resp, "--responder-values", ","));
+    r = run(concat(resp, "--responder-values", ","));
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--responder-values"), r.err());
   }
@@ -443,7 +426,7 @@ class SubgroupsCommandTest {
   void threeArmsPlotTheChosenArmAndTestAllJointly(@TempDir Path dir) throws Exception {
     Path svg = dir.resolve("three.svg");
     // colon3 (Obs, Lev, Lev+5FU): the logistic interaction LR has 2 df for sex (R anova).
-    Run r =
+    Result r =
         run(
             "subgroups",
             "--endpoint",
@@ -473,7 +456,7 @@ class SubgroupsCommandTest {
             "--effect",
             "difference");
     assertEquals(0, r.code(), r.err());
-    Map<String, Map<String, String>> rows = csv(r.out(), dir);
+    Map<String, Map<String, String>> rows = csv(r.out());
     DataTable lr = CsvReader.read(G.resolve("lr_tests.csv"));
     for (int i = 0; i < lr.rowCount(); i++) {
       if (lr.cell(i, "dataset").equals("colon3") && lr.cell(i, "variable").equals("sex")) {
@@ -488,18 +471,18 @@ class SubgroupsCommandTest {
     assertTrue(plot.contains("Difference in response rate (Lev+5FU vs Obs)"), "linear axis label");
     assertFalse(plot.contains("log scale"));
     assertTrue(plot.contains("Comparison shown: Lev+5FU vs Obs"));
-    Run bad = run(plus(COLON_TTE, "--plot", svg.toString(), "--plot-arm", "Obs"));
+    Result bad = run(concat(COLON_TTE, "--plot", svg.toString(), "--plot-arm", "Obs"));
     assertEquals(2, bad.code());
     assertTrue(bad.err().contains("--plot-arm Obs"), bad.err());
     assertEquals("", bad.out(), "nothing is written before the error");
   }
 
   @Test
-  void emptyAndOneArmLevelsAreShownWithReasons(@TempDir Path dir) throws Exception {
+  void emptyAndOneArmLevelsAreShownWithReasons() throws Exception {
     String[] args = java.util.Arrays.copyOf(COLON_TTE, COLON_TTE.length - 4);
-    Run r = run(plus(args, "--cut", "age:20,200", "--format", "csv"));
+    Result r = run(concat(args, "--cut", "age:20,200", "--format", "csv"));
     assertEquals(0, r.code(), r.err());
-    Map<String, Map<String, String>> rows = csv(r.out(), dir);
+    Map<String, Map<String, String>> rows = csv(r.out());
     assertEquals("no subjects", rows.get("age=>=200; Lev+5FU vs Obs|hr").get("note"));
     assertEquals("no subjects in Lev+5FU", rows.get("age=<20; Lev+5FU vs Obs|hr").get("note"));
     Map<String, String> test = rows.get("age|interaction");
@@ -510,7 +493,7 @@ class SubgroupsCommandTest {
 
   @Test
   void singleArmResponseAndJson() {
-    Run r =
+    Result r =
         run(
             "subgroups",
             "--endpoint",
@@ -564,23 +547,23 @@ class SubgroupsCommandTest {
       "--format",
       "csv"
     };
-    Run r = run(args);
+    Result r = run(args);
     assertEquals(0, r.code(), r.err());
-    Map<String, Map<String, String>> rows = csv(r.out(), dir);
+    Map<String, Map<String, String>> rows = csv(r.out());
     Map<String, String> d = rows.get("SEX=F; B vs A|difference");
     assertNotNull(d, rows.keySet().toString());
     assertEquals("newcombe", d.get("method"));
     // R: prop.test(0, 10, correct = FALSE)$conf.int[2] = 0.27753279986288915
     close(-0.27753279986288915, num(d, "conf_low"), 1e-9, "newcombe low");
     close(0.27753279986288915, num(d, "conf_high"), 1e-9, "newcombe high");
-    Run w = run(plus(args, "--diff-method", "wald"));
+    Result w = run(concat(args, "--diff-method", "wald"));
     assertEquals(0, w.code(), w.err());
-    Map<String, String> dw = csv(w.out(), dir).get("SEX=F; B vs A|difference");
+    Map<String, String> dw = csv(w.out()).get("SEX=F; B vs A|difference");
     assertEquals("wald", dw.get("method"));
     assertEquals("", dw.get("conf_low"));
     assertEquals("", dw.get("conf_high"));
     assertTrue(dw.get("note").contains("Wald interval degenerate at 0 or 100%"), dw.get("note"));
     assertFalse(
-        run(plus(args, "--diff-method", "wald", "--format", "text")).out().contains("[0, 0]"));
+        run(concat(args, "--diff-method", "wald", "--format", "text")).out().contains("[0, 0]"));
   }
 }

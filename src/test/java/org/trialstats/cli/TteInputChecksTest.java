@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,10 +15,8 @@ class TteInputChecksTest {
   @TempDir Path dir;
 
   private String[] run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    CliRun.Result r = CliRun.run(args);
+    return new String[] {Integer.toString(r.code()), r.out(), r.err()};
   }
 
   private Path adtte() throws IOException {

@@ -3,14 +3,15 @@ package org.trialstats.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trialstats.cli.CliRun.csv;
+import static org.trialstats.cli.CliRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trialstats.cli.CliRun.Result;
 import org.trialstats.io.CsvReader;
 import org.trialstats.io.DataTable;
 
@@ -22,23 +23,10 @@ import org.trialstats.io.DataTable;
 class VerifyCommandTest {
   @TempDir Path tmp;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = Main.run(args, new PrintWriter(o), new PrintWriter(e));
-    return new Run(code, o.toString(), e.toString());
-  }
-
   Path write(String name, String text) throws IOException {
     Path p = tmp.resolve(name);
     Files.writeString(p, text);
     return p;
-  }
-
-  DataTable csv(String text) throws IOException {
-    return CsvReader.read(write("out.csv", text));
   }
 
   static int row(DataTable t, String id) {
@@ -64,7 +52,7 @@ class VerifyCommandTest {
                 + "WRONG-CI,11,26,42.3,24.0,62.5,,,constructed\n"
                 + "WRONG-EST,11,26,40.0,23.4,63.1,,,constructed\n"
                 + "NO-X,,26,42.3,23.4,63.1,,,constructed\n");
-    Run r = run("verify", "--claims", claims.toString(), "--format", "csv");
+    Result r = run("verify", "--claims", claims.toString(), "--format", "csv");
     assertEquals(0, r.code(), r.err());
     DataTable t = csv(r.out());
     assertEquals(
@@ -105,7 +93,7 @@ class VerifyCommandTest {
             HEADER + "<b>FRAME</b>,11,26,42.3,23.4,63.1,,,\"Banerjee & al, <i>Nat Med</i>\"\n");
     Path html = tmp.resolve("page.html");
     Path detail = tmp.resolve("detail.csv");
-    Run j =
+    Result j =
         run(
             "verify",
             "--claims",
@@ -130,7 +118,7 @@ class VerifyCommandTest {
     assertEquals("verify", d.cell(0, "analysis"));
     assertEquals("clopper-pearson", d.cell(0, "method"));
     assertEquals(0.2335219831274435, Double.parseDouble(d.cell(0, "conf_low")), 1e-9);
-    Run t = run("verify", "--claims", claims.toString());
+    Result t = run("verify", "--claims", claims.toString());
     assertEquals(0, t.code());
     assertTrue(t.out().contains("42.3 (23.4–63.1)"), t.out());
     assertTrue(t.out().contains("reproduced"), t.out());
@@ -165,7 +153,7 @@ class VerifyCommandTest {
                 + "LUNG-BAD-MEDIAN,300,285,363,"
                 + lung
                 + ",time,status=2,constructed\n");
-    Run r = run("verify", "--claims", claims.toString(), "--format", "csv");
+    Result r = run("verify", "--claims", claims.toString(), "--format", "csv");
     assertEquals(0, r.code(), r.err());
     DataTable t = csv(r.out());
     int a = row(t, "LUNG-R");
@@ -184,7 +172,7 @@ class VerifyCommandTest {
 
   @Test
   void badInputExitsWithTwoAndNamesTheCell() throws IOException {
-    Run r =
+    Result r =
         run("verify", "--claims", write("c1.csv", HEADER + "A,11,,42.3,23.4,63.1,,,\n").toString());
     assertEquals(2, r.code());
     assertTrue(
@@ -233,7 +221,7 @@ class VerifyCommandTest {
     Path c =
         write(
             "swapped.csv", HEADER + "OK,11,26,42.3,23.4,63.1,,,\nFRAME,11,26,42.3,63.1,23.4,,,\n");
-    Run r = run("verify", "--claims", c.toString());
+    Result r = run("verify", "--claims", c.toString());
     assertEquals(2, r.code(), r.out() + r.err());
     assertTrue(r.err().contains(c.toString()), r.err());
     assertTrue(r.err().contains("row 2 (line 3)"), r.err());
