@@ -116,7 +116,16 @@ public final class TumourGrowth {
       double pValue,
       double pAdjusted,
       int n,
-      String note) {}
+      String note) {
+
+    /** A comparison that could not be estimated: every number empty, {@code why} in the note. */
+    static Comparison notEstimable(
+        String group, String control, String term, String method, int n, String why) {
+      double nan = Double.NaN;
+      return new Comparison(
+          group, control, term, method, nan, nan, nan, nan, nan, nan, nan, n, why);
+    }
+  }
 
   /**
    * An extra comparison between two groups (e.g. combination vs a single agent): {@code group}
@@ -436,36 +445,17 @@ public final class TumourGrowth {
     double nan = Double.NaN;
     if (t.logUndefined() || c.logUndefined()) {
       out.add(
-          new Comparison(
+          Comparison.notEstimable(
               g,
               ctl,
               "log_rtv",
               "welch-t",
-              nan,
-              nan,
-              nan,
-              nan,
-              nan,
-              nan,
-              nan,
               n,
               "not estimable: a volume <= 0 has no log (set a log floor)"));
     } else if (t.n() < 2 || c.n() < 2) {
       out.add(
-          new Comparison(
-              g,
-              ctl,
-              "log_rtv",
-              "welch-t",
-              nan,
-              nan,
-              nan,
-              nan,
-              nan,
-              nan,
-              nan,
-              n,
-              "not estimable: fewer than 2 animals in a group"));
+          Comparison.notEstimable(
+              g, ctl, "log_rtv", "welch-t", n, "not estimable: fewer than 2 animals in a group"));
     } else {
       TTests.Result w = TTests.welch(t.logRtv(), c.logRtv(), o.level());
       out.add(
@@ -486,18 +476,11 @@ public final class TumourGrowth {
     }
     if (t.n() < 1 || c.n() < 1) {
       out.add(
-          new Comparison(
+          Comparison.notEstimable(
               g,
               ctl,
               "rtv",
               "wilcoxon-exact",
-              nan,
-              nan,
-              nan,
-              nan,
-              nan,
-              nan,
-              nan,
               n,
               "not estimable: a group has no animal on the analysis day"));
     } else {
@@ -510,34 +493,20 @@ public final class TumourGrowth {
     int ns = t.slopes().length + c.slopes().length;
     if (t.slopeUndefined() || c.slopeUndefined()) {
       out.add(
-          new Comparison(
+          Comparison.notEstimable(
               g,
               ctl,
               "growth_rate",
               sm,
-              nan,
-              nan,
-              nan,
-              nan,
-              nan,
-              nan,
-              nan,
               ns,
               "not estimable: a volume <= 0 has no log (set a log floor)"));
     } else if (t.slopes().length < 2 || c.slopes().length < 2) {
       out.add(
-          new Comparison(
+          Comparison.notEstimable(
               g,
               ctl,
               "growth_rate",
               sm,
-              nan,
-              nan,
-              nan,
-              nan,
-              nan,
-              nan,
-              nan,
               ns,
               "not estimable: fewer than 2 growth rates in a group"));
     } else {
