@@ -18,7 +18,7 @@ public final class Main {
 
   /** Runs the command line with the given streams; returns the exit code (used by tests). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cl = commandLine();
+    CommandLine cl = commandLine(args);
     cl.setOut(out);
     cl.setErr(err);
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
@@ -57,12 +57,47 @@ public final class Main {
     return cl.execute(args);
   }
 
-  /** The configured command tree (shared by {@link #run} and the tests). */
+  /** The configured command tree with every analysis (help, tests). */
   public static CommandLine commandLine() {
+    return commandLine(new String[0]);
+  }
+
+  /**
+   * The configured command tree for {@code args}: when the first non-option argument names an
+   * analysis, only that one is registered (start-up), otherwise all of them.
+   */
+  static CommandLine commandLine(String[] args) {
     CommandLine cl = new CommandLine(new TrialstatsCommand());
+    String first = null;
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        first = a;
+        break;
+      }
+    }
+    boolean one = false;
+    for (Class<?> c : TrialstatsCommand.COMMANDS) {
+      if (c.getAnnotation(picocli.CommandLine.Command.class).name().equals(first)) {
+        cl.addSubcommand(instance(c));
+        one = true;
+      }
+    }
+    if (!one) {
+      for (Class<?> c : TrialstatsCommand.COMMANDS) {
+        cl.addSubcommand(instance(c));
+      }
+    }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExitCodeExceptionMapper(
         t -> t instanceof InputException ? ExitCodes.BAD_INPUT : ExitCodes.INTERNAL);
     return cl;
+  }
+
+  private static Object instance(Class<?> c) {
+    try {
+      return c.getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot create command " + c.getName(), e);
+    }
   }
 }

@@ -13,23 +13,28 @@ import picocli.CommandLine.ScopeType;
       "Oncology efficacy endpoints with named, R/SAS-conformant methods.",
       "Output contract: tidy CSV/JSON with --format; exit 0 ok, 2 bad input, 1 internal error."
     },
-    subcommands = {
-      picocli.CommandLine.HelpCommand.class,
-      OrrCommand.class,
-      SimonCommand.class,
-      BorCommand.class,
-      KmCommand.class,
-      CoxCommand.class,
-      RmstCommand.class,
-      SubgroupsCommand.class,
-      ReportCommand.class,
-      SimulateCommand.class,
-      VerifyCommand.class,
-      ReconstructCommand.class,
-      TgiCommand.class,
-      Ic50Command.class
-    })
+    subcommands = {picocli.CommandLine.HelpCommand.class})
 public final class TrialstatsCommand implements Runnable {
+  /**
+   * The analyses, in help order. {@link Main} registers only the one named on the command line
+   * (building every command's model by reflection costs start-up time), or all of them for help.
+   */
+  static final Class<?>[] COMMANDS = {
+    OrrCommand.class,
+    SimonCommand.class,
+    BorCommand.class,
+    KmCommand.class,
+    CoxCommand.class,
+    RmstCommand.class,
+    SubgroupsCommand.class,
+    ReportCommand.class,
+    SimulateCommand.class,
+    VerifyCommand.class,
+    ReconstructCommand.class,
+    TgiCommand.class,
+    Ic50Command.class,
+  };
+
   @Option(
       names = "--debug",
       scope = ScopeType.INHERIT,

@@ -16,6 +16,20 @@ class CliTest {
     Result r = run("--help");
     assertEquals(0, r.code());
     assertTrue(r.out().contains("Usage: trialstats"), r.out());
+    // every analysis is listed although a run registers only the command it names
+    for (Class<?> c : TrialstatsCommand.COMMANDS) {
+      String name = c.getAnnotation(picocli.CommandLine.Command.class).name();
+      assertTrue(r.out().contains("\n  " + name + " "), name + " missing from\n" + r.out());
+    }
+    assertEquals(13, TrialstatsCommand.COMMANDS.length);
+  }
+
+  @Test
+  void inheritedDebugReachesTheNamedCommand() {
+    Result r = run("km", "--debug", "--data", "no-such-file.csv");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("no-such-file.csv: file not found"), r.err());
+    assertTrue(r.err().contains("\tat "), "stack trace with --debug: " + r.err());
   }
 
   @Test
