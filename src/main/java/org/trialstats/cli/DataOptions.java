@@ -49,4 +49,15 @@ public final class DataOptions {
     }
     return DataLoader.load(data, where, adsl, id, needed);
   }
+
+  /**
+   * As {@link #load(Set)}; the {@code hashed} columns are kept as hashes when nothing else needs
+   * their text (see {@link org.trialstats.io.DataTable#hashes}).
+   */
+  public DataTable load(Set<String> needed, Set<String> hashed) {
+    if (data == null) {
+      throw new InputException("--data FILE is required for this analysis");
+    }
+    return DataLoader.load(data, where, adsl, id, needed, hashed);
+  }
 }

@@ -147,10 +147,21 @@ public final class SurvivalOptions {
     }
     Set<String> need = columns();
     need.addAll(extra);
-    need.add(data.id);
     need.add("PARAMCD");
-    DataTable t = data.load(need);
-    requireOneRowPerSubject(t, data.id);
+    // The id is read as hashes (no String per row on large files); a repeat found that way is
+    // confirmed, and the subject named, on the ids read as text.
+    DataTable t = data.load(need, Set.of(data.id));
+    try {
+      requireOneRowPerSubject(t, data.id);
+    } catch (InputException e) {
+      if (!t.hasHashes(data.id)) {
+        throw e;
+      }
+      Set<String> withId = new java.util.HashSet<>(need);
+      withId.add(data.id);
+      t = data.load(withId);
+      requireOneRowPerSubject(t, data.id);
+    }
     return from(t);
   }
 
@@ -170,35 +181,84 @@ public final class SurvivalOptions {
                 t.source(), params.size(), String.join(", ", params), params.get(0)));
       }
     }
-    if (!t.has(id)) {
+    String[] ids = t.has(id) ? t.column(id) : null;
+    long[] hash;
+    if (ids != null) {
+      hash = new long[ids.length];
+      for (int i = 0; i < ids.length; i++) {
+        hash[i] = ids[i].isEmpty() ? DataTable.MISSING_HASH : textHash(ids[i]);
+      }
+    } else if (t.hasHashes(id)) {
+      hash = t.hashes(id);
+    } else {
       return;
     }
-    String[] ids = t.column(id);
-    // Sort the ids' hashes (cheap at a million rows) and compare strings only where hashes meet.
-    long[] keyed = new long[ids.length];
-    for (int i = 0; i < ids.length; i++) {
-      keyed[i] = ((long) ids[i].hashCode() << 32) | i;
-    }
-    java.util.Arrays.sort(keyed);
-    Map<String, Integer> first = new HashMap<>();
-    for (int k = 1; k < keyed.length; k++) {
-      if ((keyed[k] >>> 32) != (keyed[k - 1] >>> 32)) {
+    // One pass through an open-addressing set of the hashes (no boxing, no sort); only a hash
+    // seen twice needs a look at the rows themselves.
+    int cap = Integer.highestOneBit(Math.max(2, hash.length)) << 2;
+    long[] table = new long[cap]; // MISSING_HASH (0) marks an empty slot
+    for (long h : hash) {
+      if (h == DataTable.MISSING_HASH) {
         continue;
       }
-      int a = (int) keyed[k - 1];
-      int b = (int) keyed[k];
-      first.putIfAbsent(ids[a], a);
-      Integer prev = first.putIfAbsent(ids[b], b);
-      if (prev != null && !ids[b].isEmpty()) {
-        int lo = Math.min(prev, b);
-        int hi = Math.max(prev, b);
+      int i = (int) (h ^ (h >>> 31)) & (cap - 1);
+      boolean repeated = false;
+      while (table[i] != DataTable.MISSING_HASH) {
+        if (table[i] == h) {
+          repeated = true;
+          break;
+        }
+        i = (i + 1) & (cap - 1);
+      }
+      if (!repeated) {
+        table[i] = h;
+        continue;
+      }
+      int[] pair = repeatedRows(hash, ids, h);
+      if (pair != null) {
+        String who = ids != null ? "subject " + ids[pair[1]] : "the same " + id;
         throw new InputException(
             String.format(
-                "%s: subject %s appears on lines %d and %d: a time-to-event analysis needs one"
-                    + " row per subject",
-                t.source(), ids[b], t.line(lo), t.line(hi)));
+                "%s: %s appears on lines %d and %d: a time-to-event analysis needs one row per"
+                    + " subject",
+                t.source(), who, t.line(pair[0]), t.line(pair[1])));
       }
     }
+  }
+
+  /** 64-bit FNV-1a over the characters (distinct ids colliding is then very unlikely). */
+  private static long textHash(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      h = (h ^ s.charAt(i)) * 0x100000001b3L;
+    }
+    return h == DataTable.MISSING_HASH ? 1 : h;
+  }
+
+  /**
+   * The first two rows with hash {@code h} and (when the text is known) equal ids, or null when the
+   * equal hashes belong to different ids.
+   */
+  private static int[] repeatedRows(long[] hash, String[] ids, long h) {
+    Map<String, Integer> seen = new HashMap<>();
+    int first = -1;
+    for (int i = 0; i < hash.length; i++) {
+      if (hash[i] != h) {
+        continue;
+      }
+      if (ids == null) {
+        if (first >= 0) {
+          return new int[] {first, i};
+        }
+        first = i;
+      } else {
+        Integer prev = seen.putIfAbsent(ids[i], i);
+        if (prev != null) {
+          return new int[] {prev, i};
+        }
+      }
+    }
+    return null;
   }
 
   /** Builds the input from an already loaded table (used by tests and by {@link #load}). */

@@ -42,15 +42,23 @@ public final class CsvReader {
    * file is not an error here; asking the table for it is.
    */
   public static DataTable read(Path file, Set<String> wanted) {
+    return read(file, wanted, Set.of());
+  }
+
+  /**
+   * As {@link #read(Path, Set)}; the {@code hashed} columns are kept only as 64-bit hashes of their
+   * cells ({@link DataTable#hashes}), for equality checks on a million ids without a String each.
+   */
+  public static DataTable read(Path file, Set<String> wanted, Set<String> hashed) {
     String name = file.toString();
     try {
       if (PARALLEL && Files.size(file) >= PARALLEL_MIN_BYTES) {
         byte[] all = Files.readAllBytes(file);
-        DataTable t = readInHalves(all, name, wanted);
-        return t != null ? t : read(new java.io.ByteArrayInputStream(all), name, wanted);
+        DataTable t = readInHalves(all, name, wanted, hashed);
+        return t != null ? t : read(new java.io.ByteArrayInputStream(all), name, wanted, hashed);
       }
       try (InputStream in = Files.newInputStream(file)) {
-        return read(in, name, wanted);
+        return read(in, name, wanted, hashed);
       }
     } catch (NoSuchFileException e) {
       throw new InputException(name + ": file not found");
@@ -75,8 +83,13 @@ public final class CsvReader {
 
   /** Reads UTF-8 bytes; {@code name} is used in messages. */
   public static DataTable read(InputStream in, String name, Set<String> wanted) throws IOException {
-    Parsed r = parse(in, name, wanted);
-    return new DataTable(name, r.columns(), r.lines(), r.header());
+    return read(in, name, wanted, Set.of());
+  }
+
+  static DataTable read(InputStream in, String name, Set<String> wanted, Set<String> hashed)
+      throws IOException {
+    Parsed r = parse(in, name, wanted, hashed);
+    return new DataTable(name, r.columns(), r.lines(), r.header(), r.hashes());
   }
 
   /** Files from this size on are parsed in two halves in parallel (when there are 2+ cores). */
@@ -85,7 +98,11 @@ public final class CsvReader {
   private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
 
   private record Parsed(
-      List<String> header, LinkedHashMap<String, String[]> columns, int[] lines, int endLine) {}
+      List<String> header,
+      LinkedHashMap<String, String[]> columns,
+      int[] lines,
+      int endLine,
+      LinkedHashMap<String, long[]> hashes) {}
 
   /** No quote and no CR other than in CRLF in {@code a[from, to)}. */
   private static boolean plain(byte[] a, int from, int to) {
@@ -106,6 +123,10 @@ public final class CsvReader {
    * caller then parses sequentially, so messages name the same row and line as always.
    */
   static DataTable readInHalves(byte[] all, String name, Set<String> wanted) {
+    return readInHalves(all, name, wanted, Set.of());
+  }
+
+  static DataTable readInHalves(byte[] all, String name, Set<String> wanted, Set<String> hashed) {
     int n = all.length;
     int headerEnd = -1;
     for (int i = 0; i < n && headerEnd < 0; i++) {
@@ -141,7 +162,8 @@ public final class CsvReader {
                               new java.io.ByteArrayInputStream(all, 0, head),
                               new java.io.ByteArrayInputStream(all, end, n - end)),
                           name,
-                          wanted);
+                          wanted,
+                          hashed);
                 }
               } catch (IOException | RuntimeException e) {
                 half[1] = null;
@@ -151,7 +173,7 @@ public final class CsvReader {
     t.start();
     try {
       if (plain(all, headerEnd, split)) {
-        half[0] = parse(new java.io.ByteArrayInputStream(all, 0, split), name, wanted);
+        half[0] = parse(new java.io.ByteArrayInputStream(all, 0, split), name, wanted, hashed);
       }
     } catch (IOException | InputException e) {
       half[0] = null;
@@ -181,10 +203,17 @@ public final class CsvReader {
       System.arraycopy(b, 0, c, r0, r1);
       cols.put(e.getKey(), c);
     }
-    return new DataTable(name, cols, lines, half[0].header());
+    LinkedHashMap<String, long[]> hs = new LinkedHashMap<>();
+    for (var e : half[0].hashes().entrySet()) {
+      long[] c = Arrays.copyOf(e.getValue(), r0 + r1);
+      System.arraycopy(half[1].hashes().get(e.getKey()), 0, c, r0, r1);
+      hs.put(e.getKey(), c);
+    }
+    return new DataTable(name, cols, lines, half[0].header(), hs);
   }
 
-  private static Parsed parse(InputStream in, String name, Set<String> wanted) throws IOException {
+  private static Parsed parse(InputStream in, String name, Set<String> wanted, Set<String> hashed)
+      throws IOException {
     Parser p = new Parser(in, name);
     if (!p.start()) {
       throw new InputException(
@@ -219,6 +248,15 @@ public final class CsvReader {
       }
       keep[j] = wanted == null || wanted.contains(h) ? nkeep++ : -1;
     }
+    int[] hkeep = new int[ncol];
+    int nhash = 0;
+    for (int j = 0; j < ncol; j++) {
+      hkeep[j] = keep[j] < 0 && hashed.contains(header.get(j)) ? nhash++ : -1;
+    }
+    HashColumn[] hcols = new HashColumn[nhash];
+    for (int j = 0; j < nhash; j++) {
+      hcols[j] = new HashColumn();
+    }
     Column[] cols = new Column[nkeep];
     for (int j = 0; j < nkeep; j++) {
       cols[j] = new Column();
@@ -242,6 +280,8 @@ public final class CsvReader {
       for (int j = 0; j < ncol; j++) {
         if (keep[j] >= 0) {
           cols[keep[j]].add(p, j);
+        } else if (hkeep[j] >= 0) {
+          hcols[hkeep[j]].add(p, j);
         }
       }
       if (rows == lines.length) {
@@ -255,7 +295,50 @@ public final class CsvReader {
         out.put(header.get(j), cols[keep[j]].toArray());
       }
     }
-    return new Parsed(header, out, Arrays.copyOf(lines, rows), p.line);
+    LinkedHashMap<String, long[]> hs = new LinkedHashMap<>();
+    for (int j = 0; j < ncol; j++) {
+      if (hkeep[j] >= 0) {
+        hs.put(header.get(j), Arrays.copyOf(hcols[hkeep[j]].data, hcols[hkeep[j]].size));
+      }
+    }
+    return new Parsed(header, out, Arrays.copyOf(lines, rows), p.line, hs);
+  }
+
+  /**
+   * A column kept as 64-bit FNV-1a hashes of its trimmed cells; empty and missing cells hash to
+   * {@link DataTable#MISSING_HASH}.
+   */
+  private static final class HashColumn {
+    private long[] data = new long[1024];
+    private int size;
+
+    void add(Parser p, int j) {
+      int s = p.start(j);
+      int e = p.end(j);
+      byte[] b = p.rec;
+      while (s < e && (b[s] == ' ' || b[s] == '\t')) {
+        s++;
+      }
+      while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
+        e--;
+      }
+      long h;
+      if (e == s || (e - s == 2 && b[s] == 'N' && b[s + 1] == 'A') || (e - s == 1 && b[s] == '.')) {
+        h = DataTable.MISSING_HASH;
+      } else {
+        h = 0xcbf29ce484222325L;
+        for (int i = s; i < e; i++) {
+          h = (h ^ (b[i] & 0xff)) * 0x100000001b3L;
+        }
+        if (h == DataTable.MISSING_HASH) {
+          h++;
+        }
+      }
+      if (size == data.length) {
+        data = Arrays.copyOf(data, size * 2);
+      }
+      data[size++] = h;
+    }
   }
 
   /** Growable column of cells with bounded de-duplication of repeated values. */

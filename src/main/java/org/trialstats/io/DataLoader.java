@@ -20,10 +20,24 @@ public final class DataLoader {
 
   /** Reads a CSV or SAS file, keeping the {@code wanted} columns (all when null). */
   public static DataTable read(Path file, Set<String> wanted) {
+    return read(file, wanted, Set.of());
+  }
+
+  /**
+   * As {@link #read(Path, Set)}; a CSV keeps the {@code hashed} columns (not also wanted) as hashes
+   * only ({@link DataTable#hashes}); a SAS file reads them as text.
+   */
+  static DataTable read(Path file, Set<String> wanted, Set<String> hashed) {
     String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    return lower.endsWith(".sas7bdat")
-        ? SasReader.read(file, wanted)
-        : CsvReader.read(file, wanted);
+    if (lower.endsWith(".sas7bdat")) {
+      Set<String> w = wanted;
+      if (w != null && !hashed.isEmpty()) {
+        w = new HashSet<>(wanted);
+        w.addAll(hashed);
+      }
+      return SasReader.read(file, w);
+    }
+    return CsvReader.read(file, wanted, hashed);
   }
 
   /**
@@ -52,6 +66,15 @@ public final class DataLoader {
    */
   public static DataTable load(
       Path data, List<String> where, Path adsl, String id, Set<String> needed) {
+    return load(data, where, adsl, id, needed, Set.of());
+  }
+
+  /**
+   * As above; the {@code hashed} columns of {@code data} (e.g. the subject id, to check one row per
+   * subject) are kept as hashes when nothing else needs their text.
+   */
+  public static DataTable load(
+      Path data, List<String> where, Path adsl, String id, Set<String> needed, Set<String> hashed) {
     Map<String, Set<String>> filters = parseWhere(where);
     Set<String> cols = null;
     if (needed != null) {
@@ -61,7 +84,7 @@ public final class DataLoader {
         cols.add(id);
       }
     }
-    DataTable t = read(data, cols);
+    DataTable t = read(data, cols, cols == null ? Set.of() : hashed);
     t = filter(t, filters, adsl == null);
     if (adsl != null) {
       t = filter(joinAdsl(t, read(adsl, cols), id), filters, true);

@@ -18,6 +18,10 @@ public final class DataTable {
   private final Map<String, String[]> columns;
   private final int[] lines;
   private final int rows;
+  private final Map<String, long[]> hashes;
+
+  /** The hash of an empty or missing cell in a hashed column ({@link #hashes}). */
+  public static final long MISSING_HASH = 0L;
 
   /**
    * @param source the file name shown in messages
@@ -37,11 +41,32 @@ public final class DataTable {
       LinkedHashMap<String, String[]> columns,
       int[] lines,
       List<String> fileColumns) {
+    this(source, columns, lines, fileColumns, null);
+  }
+
+  /**
+   * As above, with columns kept only as 64-bit hashes of their cells ({@link #hashes}): equality
+   * checks (e.g. one row per subject id) on large files without a String per cell.
+   */
+  public DataTable(
+      String source,
+      LinkedHashMap<String, String[]> columns,
+      int[] lines,
+      List<String> fileColumns,
+      Map<String, long[]> hashes) {
     this.source = source;
+    this.hashes =
+        hashes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(hashes));
     this.columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
     this.names = List.copyOf(columns.keySet());
     int r = -1;
     for (Map.Entry<String, String[]> e : columns.entrySet()) {
+      if (r >= 0 && e.getValue().length != r) {
+        throw new IllegalArgumentException("ragged column " + e.getKey());
+      }
+      r = e.getValue().length;
+    }
+    for (Map.Entry<String, long[]> e : this.hashes.entrySet()) {
       if (r >= 0 && e.getValue().length != r) {
         throw new IllegalArgumentException("ragged column " + e.getKey());
       }
@@ -95,6 +120,23 @@ public final class DataTable {
     return column(column)[row];
   }
 
+  /** True when {@code column} was read as hashes only. */
+  public boolean hasHashes(String column) {
+    return hashes.containsKey(column);
+  }
+
+  /**
+   * A column read as 64-bit FNV-1a hashes of its trimmed cells ({@link #MISSING_HASH} for empty or
+   * missing); equal cells have equal hashes.
+   */
+  public long[] hashes(String column) {
+    long[] h = hashes.get(column);
+    if (h == null) {
+      throw new IllegalArgumentException("column " + column + " was not read as hashes");
+    }
+    return h;
+  }
+
   /** The rows whose flag is set, as a new table with the same source and line numbers. */
   public DataTable select(boolean[] keep) {
     int k = 0;
@@ -124,11 +166,20 @@ public final class DataTable {
       }
       out.put(n, dst);
     }
+    LinkedHashMap<String, long[]> hs = new LinkedHashMap<>();
+    for (Map.Entry<String, long[]> e : hashes.entrySet()) {
+      long[] src = e.getValue();
+      long[] dst = new long[idx.length];
+      for (int i = 0; i < idx.length; i++) {
+        dst[i] = src[idx[i]];
+      }
+      hs.put(e.getKey(), dst);
+    }
     int[] l = new int[idx.length];
     for (int i = 0; i < idx.length; i++) {
       l[i] = line(idx[i]);
     }
-    return new DataTable(source, out, l, fileColumns);
+    return new DataTable(source, out, l, fileColumns, hs);
   }
 
   /** This table with extra columns (same row count) appended; existing names are kept. */
@@ -143,7 +194,7 @@ public final class DataTable {
     }
     List<String> all = new java.util.ArrayList<>(fileColumns);
     all.addAll(extra.keySet());
-    return new DataTable(source, out, l, all);
+    return new DataTable(source, out, l, all, hashes);
   }
 
   /** Distinct non-empty values of a column in order of first appearance. */

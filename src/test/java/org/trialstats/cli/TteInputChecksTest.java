@@ -68,4 +68,27 @@ class TteInputChecksTest {
     assertTrue(r[1].contains("read as R's Surv() does, 1 = censored, 2 = event"), r[1]);
     assertTrue(r[1].contains("3 events") || r[1].contains(", 3 events"), r[1]);
   }
+
+  @Test
+  void repeatedIdInALargeFileIsFoundAndNamed() throws IOException {
+    // over 4 MiB: the reader splits the file in two halves and keeps the ids as hashes only
+    Path p = dir.resolve("large.csv");
+    StringBuilder b = new StringBuilder("USUBJID,AVAL,CNSR,ARM,PAD\n");
+    String pad = "x".repeat(20);
+    int n = 150_000;
+    for (int i = 0; i < n; i++) {
+      b.append("SUBJ-")
+          .append(i)
+          .append(',')
+          .append(1 + i % 97)
+          .append(',')
+          .append(i % 3 == 0 ? 1 : 0);
+      b.append(',').append(i % 2 == 0 ? "A" : "B").append(',').append(pad).append('\n');
+    }
+    b.append("SUBJ-17,5,0,B,").append(pad).append('\n');
+    Files.writeString(p, b);
+    String[] r = run("km", "--data", p.toString(), "--by", "ARM");
+    assertEquals("2", r[0], r[2]);
+    assertTrue(r[2].contains("subject SUBJ-17 appears on lines 19 and " + (n + 2)), r[2]);
+  }
 }

@@ -95,4 +95,52 @@ class CsvReaderTest {
     e = assertThrows(InputException.class, () -> CsvReader.read(latin));
     assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
   }
+
+  @Test
+  void hashedColumnsKeepEqualityWithoutText() throws IOException {
+    DataTable t =
+        CsvReader.read(
+            new java.io.ByteArrayInputStream(
+                "ID,AVAL\nS1,1\n S2 ,2\nS1,3\nNA,4\n,5\n".getBytes(StandardCharsets.UTF_8)),
+            "t",
+            Set.of("AVAL"),
+            Set.of("ID"));
+    assertFalse(t.has("ID"));
+    long[] h = t.hashes("ID");
+    assertEquals(h[0], h[2]);
+    assertTrue(h[0] != h[1]);
+    assertEquals(DataTable.MISSING_HASH, h[3]);
+    assertEquals(DataTable.MISSING_HASH, h[4]);
+    // a column that is also wanted stays text
+    DataTable both =
+        CsvReader.read(
+            new java.io.ByteArrayInputStream("ID\nS1\n".getBytes(StandardCharsets.UTF_8)),
+            "t",
+            Set.of("ID"),
+            Set.of("ID"));
+    assertEquals("S1", both.cell(0, "ID"));
+    assertFalse(both.hasHashes("ID"));
+    // rows() and select() carry the hashes along
+    assertEquals(h[2], t.rows(new int[] {2}).hashes("ID")[0]);
+  }
+
+  @Test
+  void hashedColumnsAreTheSameInTheParallelHalves() {
+    StringBuilder b = new StringBuilder("ID,AVAL\n");
+    for (int i = 0; i < 2000; i++) {
+      b.append("S").append(i % 1500).append(',').append(i).append('\n');
+    }
+    byte[] all = b.toString().getBytes(StandardCharsets.UTF_8);
+    DataTable par = CsvReader.readInHalves(all, "t", Set.of("AVAL"), Set.of("ID"));
+    assertTrue(par != null);
+    DataTable seq;
+    try {
+      seq =
+          CsvReader.read(new java.io.ByteArrayInputStream(all), "t", Set.of("AVAL"), Set.of("ID"));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    assertArrayEquals(seq.hashes("ID"), par.hashes("ID"));
+    assertArrayEquals(seq.column("AVAL"), par.column("AVAL"));
+  }
 }
