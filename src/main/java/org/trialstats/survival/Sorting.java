@@ -22,8 +22,18 @@ final class Sorting {
     if (sorted) {
       return a;
     }
-    if (n >= RADIX_MIN && nonNegative(key)) {
-      return radix(key, a);
+    if (n >= RADIX_MIN) {
+      DenseRanks r = denseRanks(key);
+      if (r != null) {
+        int[] start = r.starts();
+        for (int i = 0; i < n; i++) {
+          a[start[r.rank()[i]]++] = i;
+        }
+        return a;
+      }
+      if (nonNegative(key)) {
+        return radix(key, a);
+      }
     }
     // bottom-up merge sort that carries the keys with the indices (sequential memory access)
     double[] ka = key.clone();
@@ -67,6 +77,86 @@ final class Sorting {
       kb = kt;
     }
     return a;
+  }
+
+  /**
+   * Dense ranks of the keys: {@code rank[i]} is the number of distinct values below {@code key[i]}
+   * (-0.0 ties with 0.0, as under {@code <}); {@code distinct} the number of distinct values.
+   */
+  record DenseRanks(int[] rank, int distinct) {
+    /** Where each rank's block starts in sorted order (a counting sort's prefix sums). */
+    int[] starts() {
+      int[] start = new int[distinct + 1];
+      for (int k : rank) {
+        start[k + 1]++;
+      }
+      for (int k = 1; k <= distinct; k++) {
+        start[k] += start[k - 1];
+      }
+      return start;
+    }
+  }
+
+  /** At most this many distinct values are ranked through the hash table (it stays in cache). */
+  static final int DENSE_MAX = 1 << 16;
+
+  /**
+   * Dense ranks when the keys have few distinct values (at most {@link #DENSE_MAX} and a quarter of
+   * n; times recorded in days or with two decimals), else null (also when a key is NaN). One pass
+   * through an open-addressing table of the values, a sort of the distinct values only: a stable
+   * counting sort by rank is then one more pass, much cheaper than a radix sort's four.
+   */
+  static DenseRanks denseRanks(double[] key) {
+    int n = key.length;
+    int max = Math.min(DENSE_MAX, Math.max(1, n / 4));
+    int bits = 32 - Integer.numberOfLeadingZeros(max) + 1; // table at least 2x max: load <= 1/2
+    int cap = 1 << bits;
+    long[] slotKey = new long[cap];
+    int[] slotId = new int[cap]; // distinct index + 1; 0 = empty
+    double[] values = new double[Math.min(max, 1024)];
+    int nd = 0;
+    int[] id = new int[n];
+    for (int i = 0; i < n; i++) {
+      double v = key[i];
+      if (v != v) {
+        return null;
+      }
+      long b = v == 0 ? 0L : Double.doubleToRawLongBits(v);
+      int h = (int) ((b * 0x9E3779B97F4A7C15L) >>> (64 - bits));
+      int found;
+      while (true) {
+        int s = slotId[h];
+        if (s == 0) {
+          if (nd == max) {
+            return null; // too many distinct values: the radix or merge sort is better
+          }
+          if (nd == values.length) {
+            values = java.util.Arrays.copyOf(values, Math.min(max, nd * 2));
+          }
+          values[nd] = v == 0 ? 0.0 : v;
+          slotKey[h] = b;
+          slotId[h] = ++nd;
+          found = nd - 1;
+          break;
+        }
+        if (slotKey[h] == b) {
+          found = s - 1;
+          break;
+        }
+        h = (h + 1) & (cap - 1);
+      }
+      id[i] = found;
+    }
+    double[] sorted = java.util.Arrays.copyOf(values, nd);
+    java.util.Arrays.sort(sorted);
+    int[] rankOf = new int[nd];
+    for (int j = 0; j < nd; j++) {
+      rankOf[j] = java.util.Arrays.binarySearch(sorted, values[j]);
+    }
+    for (int i = 0; i < n; i++) {
+      id[i] = rankOf[id[i]];
+    }
+    return new DenseRanks(id, nd);
   }
 
   /** Below this size the merge sort wins (the radix histogram has 65536 buckets). */

@@ -111,17 +111,34 @@ public final class SurvivalData {
         throw new IllegalArgumentException("stratum index " + stratum[i] + " at row " + i);
       }
     }
-    int[] order = Sorting.orderBy(time);
     double[] t = new double[n];
     boolean[] e = new boolean[n];
     int[] g = new int[n];
     int[] s = new int[n];
-    for (int k = 0; k < n; k++) {
-      int i = order[k];
-      t[k] = time[i];
-      e[k] = event[i];
-      g[k] = group == null ? 0 : group[i];
-      s[k] = stratum == null ? 0 : stratum[i];
+    int[] order;
+    Sorting.DenseRanks ranks = n >= Sorting.RADIX_MIN ? Sorting.denseRanks(time) : null;
+    if (ranks != null) {
+      // few distinct times: a stable counting sort that moves every field in the same pass
+      order = new int[n];
+      int[] start = ranks.starts();
+      int[] rank = ranks.rank();
+      for (int i = 0; i < n; i++) {
+        int k = start[rank[i]]++;
+        order[k] = i;
+        t[k] = time[i];
+        e[k] = event[i];
+        g[k] = group == null ? 0 : group[i];
+        s[k] = stratum == null ? 0 : stratum[i];
+      }
+    } else {
+      order = Sorting.orderBy(time);
+      for (int k = 0; k < n; k++) {
+        int i = order[k];
+        t[k] = time[i];
+        e[k] = event[i];
+        g[k] = group == null ? 0 : group[i];
+        s[k] = stratum == null ? 0 : stratum[i];
+      }
     }
     int merged = timefix(t, tolerance);
     return new SurvivalData(

@@ -3,6 +3,7 @@ package org.trialstats.survival;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,42 @@ class SurvivalDataTest {
     CountTable c = d.counts(false);
     assertEquals(1000, c.rows());
     assertEquals(n, c.atRisk(0));
+  }
+
+  /**
+   * Large inputs take the counting sort by dense rank (few distinct times) or the radix sort
+   * (many): either way every subject's fields move together and ties keep input order.
+   */
+  @Test
+  void largeInputKeepsEachSubjectsFieldsTogetherAndTiesInInputOrder() {
+    int n = 100_000;
+    java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+    for (boolean few : new boolean[] {true, false}) {
+      double[] t = new double[n];
+      boolean[] e = new boolean[n];
+      int[] g = new int[n];
+      int[] st = new int[n];
+      for (int i = 0; i < n; i++) {
+        t[i] = few ? Math.round(r.nextDouble() * 3000) / 100.0 : r.nextDouble() * 30;
+        e[i] = r.nextBoolean();
+        g[i] = r.nextInt(3);
+        st[i] = r.nextInt(4);
+      }
+      SurvivalData d =
+          SurvivalData.of(t, e, g, List.of("a", "b", "c"), st, List.of("1", "2", "3", "4"), 0);
+      for (int k = 0; k < n; k++) {
+        int i = d.inputRow(k);
+        assertEquals(t[i], d.time(k), 0);
+        assertEquals(e[i], d.event(k));
+        assertEquals(g[i], d.group(k));
+        assertEquals(st[i], d.stratum(k));
+        if (k > 0) {
+          assertTrue(
+              d.time(k - 1) < d.time(k) || (d.time(k - 1) == d.time(k) && d.inputRow(k - 1) < i),
+              "sorted and stable at " + k);
+        }
+      }
+    }
   }
 
   @Test
