@@ -55,9 +55,17 @@ public final class DataOptions {
    * their text (see {@link org.trialstats.io.DataTable#hashes}).
    */
   public DataTable load(Set<String> needed, Set<String> hashed) {
+    return load(needed, hashed, Set.of());
+  }
+
+  /**
+   * As {@link #load(Set, Set)}; the {@code numeric} columns are read as numbers when all their
+   * cells are plain decimals (see {@link org.trialstats.io.DataTable#numbers}).
+   */
+  public DataTable load(Set<String> needed, Set<String> hashed, Set<String> numeric) {
     if (data == null) {
       throw new InputException("--data FILE is required for this analysis");
     }
-    return DataLoader.load(data, where, adsl, id, needed, hashed);
+    return DataLoader.load(data, where, adsl, id, needed, hashed, numeric);
   }
 }

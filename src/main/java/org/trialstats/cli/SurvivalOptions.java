@@ -150,7 +150,9 @@ public final class SurvivalOptions {
     need.add("PARAMCD");
     // The id is read as hashes (no String per row on large files); a repeat found that way is
     // confirmed, and the subject named, on the ids read as text.
-    DataTable t = data.load(need, Set.of(data.id));
+    // Times and censor codes are parsed straight to numbers (no String per cell on large files).
+    Set<String> numeric = Set.of(time, statusColumn());
+    DataTable t = data.load(need, Set.of(data.id), numeric);
     try {
       requireOneRowPerSubject(t, data.id);
     } catch (InputException e) {
@@ -159,7 +161,7 @@ public final class SurvivalOptions {
       }
       Set<String> withId = new java.util.HashSet<>(need);
       withId.add(data.id);
-      t = data.load(withId);
+      t = data.load(withId, Set.of(), numeric);
       requireOneRowPerSubject(t, data.id);
     }
     return from(t);

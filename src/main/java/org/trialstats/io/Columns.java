@@ -11,6 +11,9 @@ public final class Columns {
 
   /** A numeric column with no missing values. */
   public static double[] numbers(DataTable t, String column, String expected) {
+    if (t.hasNumbers(column)) {
+      return t.numbers(column).clone(); // checked when read: plain, finite, not negative
+    }
     String[] c = t.column(column);
     double[] out = new double[c.length];
     for (int i = 0; i < c.length; i++) {
@@ -22,6 +25,9 @@ public final class Columns {
   /** Times: numbers, not missing, not negative. */
   public static double[] times(DataTable t, String column) {
     double[] x = numbers(t, column, "a non-negative time");
+    if (t.hasNumbers(column)) {
+      return x; // no sign: not negative
+    }
     for (int i = 0; i < x.length; i++) {
       if (x[i] < 0) {
         throw bad(t, i, column, "a non-negative time", t.column(column)[i]);
@@ -44,11 +50,12 @@ public final class Columns {
    * = event (the coding of R's {@code lung} data).
    */
   public static boolean[] eventsFromEvent(DataTable t, String column) {
-    String[] c = t.column(column);
+    String[] c = t.hasNumbers(column) ? null : t.column(column);
     if (isOneTwoCoded(t, column)) {
-      boolean[] out = new boolean[c.length];
-      for (int i = 0; i < c.length; i++) {
-        out[i] = c[i].equals("2");
+      boolean[] out = new boolean[t.rowCount()];
+      double[] x = t.hasNumbers(column) ? t.numbers(column) : null;
+      for (int i = 0; i < out.length; i++) {
+        out[i] = x != null ? x[i] == 2 : c[i].equals("2");
       }
       return out;
     }
@@ -61,6 +68,16 @@ public final class Columns {
    */
   public static boolean isOneTwoCoded(DataTable t, String column) {
     boolean two = false;
+    if (t.hasNumbers(column)) {
+      for (double v : t.numbers(column)) {
+        if (v == 2) {
+          two = true;
+        } else if (v != 1) {
+          return false;
+        }
+      }
+      return two;
+    }
     for (String v : t.column(column)) {
       if (v.equals("2")) {
         two = true;
@@ -72,16 +89,17 @@ public final class Columns {
   }
 
   private static boolean[] indicator(DataTable t, String column, boolean cnsr) {
-    String[] c = t.column(column);
-    boolean[] out = new boolean[c.length];
+    String[] c = t.hasNumbers(column) ? null : t.column(column);
+    double[] x = c == null ? t.numbers(column) : null;
+    boolean[] out = new boolean[t.rowCount()];
     String expected =
         cnsr
             ? "a censor code (0 = event, a positive integer = censored)"
             : "an event indicator (1 = event, 0 = censored)";
-    for (int i = 0; i < c.length; i++) {
-      double v = parse(t, i, column, c[i], expected);
+    for (int i = 0; i < out.length; i++) {
+      double v = x != null ? x[i] : parse(t, i, column, c[i], expected);
       if (v != Math.rint(v) || v < 0 || (!cnsr && v > 1)) {
-        throw bad(t, i, column, expected, c[i]);
+        throw bad(t, i, column, expected, t.cell(i, column));
       }
       out[i] = cnsr ? v == 0 : v == 1;
     }
@@ -144,7 +162,7 @@ public final class Columns {
     return InputException.cell(t.source(), i + 1, t.line(i), column, expected, s);
   }
 
-  private static final double[] POW10 = {
+  static final double[] POW10 = {
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22
   };

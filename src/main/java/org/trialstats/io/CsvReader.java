@@ -50,15 +50,35 @@ public final class CsvReader {
    * cells ({@link DataTable#hashes}), for equality checks on a million ids without a String each.
    */
   public static DataTable read(Path file, Set<String> wanted, Set<String> hashed) {
+    return read(file, wanted, hashed, Set.of());
+  }
+
+  /**
+   * As {@link #read(Path, Set, Set)}; the wanted {@code numeric} columns are parsed straight to
+   * numbers ({@link DataTable#numbers}) when every cell is a plain non-negative decimal (digits
+   * with at most one point, at most 15 significant digits: times, censor codes), and kept as text
+   * otherwise (a sign, an exponent, an empty or missing cell: the checks on the text then give
+   * their usual messages).
+   */
+  public static DataTable read(
+      Path file, Set<String> wanted, Set<String> hashed, Set<String> numeric) {
     String name = file.toString();
     try {
       if (PARALLEL && Files.size(file) >= PARALLEL_MIN_BYTES) {
         byte[] all = Files.readAllBytes(file);
-        DataTable t = readInHalves(all, name, wanted, hashed);
-        return t != null ? t : read(new java.io.ByteArrayInputStream(all), name, wanted, hashed);
+        DataTable t;
+        try {
+          t = readInHalves(all, name, wanted, hashed, numeric);
+        } catch (NotPlainNumber e) {
+          numeric = Set.of();
+          t = readInHalves(all, name, wanted, hashed, numeric);
+        }
+        return t != null
+            ? t
+            : read(new java.io.ByteArrayInputStream(all), name, wanted, hashed, numeric);
       }
       try (InputStream in = Files.newInputStream(file)) {
-        return read(in, name, wanted, hashed);
+        return read(in, name, wanted, hashed, numeric);
       }
     } catch (NoSuchFileException e) {
       throw new InputException(name + ": file not found");
@@ -88,8 +108,36 @@ public final class CsvReader {
 
   static DataTable read(InputStream in, String name, Set<String> wanted, Set<String> hashed)
       throws IOException {
-    Parsed r = parse(in, name, wanted, hashed);
-    return new DataTable(name, r.columns(), r.lines(), r.header(), r.hashes());
+    return read(in, name, wanted, hashed, Set.of());
+  }
+
+  static DataTable read(
+      InputStream in, String name, Set<String> wanted, Set<String> hashed, Set<String> numeric)
+      throws IOException {
+    Parsed r;
+    if (numeric.isEmpty()) {
+      r = parse(in, name, wanted, hashed, numeric);
+    } else {
+      byte[] all = in.readAllBytes();
+      try {
+        r = parse(new java.io.ByteArrayInputStream(all), name, wanted, hashed, numeric);
+      } catch (NotPlainNumber e) {
+        r = parse(new java.io.ByteArrayInputStream(all), name, wanted, hashed, Set.of());
+      }
+    }
+    return new DataTable(name, r.columns(), r.lines(), r.header(), r.hashes(), r.numbers());
+  }
+
+  /**
+   * Thrown (without a stack trace) when a cell of a numeric column is not a plain decimal: the file
+   * is then read again with that column as text.
+   */
+  private static final class NotPlainNumber extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotPlainNumber() {
+      super(null, null, false, false);
+    }
   }
 
   /** Files from this size on are parsed in two halves in parallel (when there are 2+ cores). */
@@ -102,7 +150,8 @@ public final class CsvReader {
       LinkedHashMap<String, String[]> columns,
       int[] lines,
       int endLine,
-      LinkedHashMap<String, long[]> hashes) {}
+      LinkedHashMap<String, long[]> hashes,
+      LinkedHashMap<String, double[]> numbers) {}
 
   /** No quote and no CR other than in CRLF in {@code a[from, to)}. */
   private static boolean plain(byte[] a, int from, int to) {
@@ -120,13 +169,15 @@ public final class CsvReader {
    * at a line end, the second half in another thread (prefixed by the header line), and joins them:
    * the same table as the sequential parse. Returns null when the file does not qualify (quotes
    * could hide line ends, lone CR line ends, no split point) or either half has an input error: the
-   * caller then parses sequentially, so messages name the same row and line as always.
+   * caller then parses sequentially, so messages name the same row and line as always. Throws
+   * {@link NotPlainNumber} when a {@code numeric} column has a cell that is not a plain number.
    */
   static DataTable readInHalves(byte[] all, String name, Set<String> wanted) {
-    return readInHalves(all, name, wanted, Set.of());
+    return readInHalves(all, name, wanted, Set.of(), Set.of());
   }
 
-  static DataTable readInHalves(byte[] all, String name, Set<String> wanted, Set<String> hashed) {
+  static DataTable readInHalves(
+      byte[] all, String name, Set<String> wanted, Set<String> hashed, Set<String> numeric) {
     int n = all.length;
     int headerEnd = -1;
     for (int i = 0; i < n && headerEnd < 0; i++) {
@@ -148,6 +199,7 @@ public final class CsvReader {
       return null;
     }
     Parsed[] half = new Parsed[2];
+    boolean[] notPlain = new boolean[1];
     int end = split;
     int head = headerEnd;
     Thread t =
@@ -163,8 +215,11 @@ public final class CsvReader {
                               new java.io.ByteArrayInputStream(all, end, n - end)),
                           name,
                           wanted,
-                          hashed);
+                          hashed,
+                          numeric);
                 }
+              } catch (NotPlainNumber e) {
+                notPlain[0] = true;
               } catch (IOException | RuntimeException e) {
                 half[1] = null;
               }
@@ -173,8 +228,11 @@ public final class CsvReader {
     t.start();
     try {
       if (plain(all, headerEnd, split)) {
-        half[0] = parse(new java.io.ByteArrayInputStream(all, 0, split), name, wanted, hashed);
+        half[0] =
+            parse(new java.io.ByteArrayInputStream(all, 0, split), name, wanted, hashed, numeric);
       }
+    } catch (NotPlainNumber e) {
+      notPlain[0] = true;
     } catch (IOException | InputException e) {
       half[0] = null;
     } finally {
@@ -184,6 +242,9 @@ public final class CsvReader {
         Thread.currentThread().interrupt();
         return null;
       }
+    }
+    if (notPlain[0]) {
+      throw new NotPlainNumber(); // a numeric column is not plain numbers: read it as text
     }
     if (half[0] == null || half[1] == null) {
       return null;
@@ -209,10 +270,17 @@ public final class CsvReader {
       System.arraycopy(half[1].hashes().get(e.getKey()), 0, c, r0, r1);
       hs.put(e.getKey(), c);
     }
-    return new DataTable(name, cols, lines, half[0].header(), hs);
+    LinkedHashMap<String, double[]> nums = new LinkedHashMap<>();
+    for (var e : half[0].numbers().entrySet()) {
+      double[] c = Arrays.copyOf(e.getValue(), r0 + r1);
+      System.arraycopy(half[1].numbers().get(e.getKey()), 0, c, r0, r1);
+      nums.put(e.getKey(), c);
+    }
+    return new DataTable(name, cols, lines, half[0].header(), hs, nums);
   }
 
-  private static Parsed parse(InputStream in, String name, Set<String> wanted, Set<String> hashed)
+  private static Parsed parse(
+      InputStream in, String name, Set<String> wanted, Set<String> hashed, Set<String> numeric)
       throws IOException {
     Parser p = new Parser(in, name);
     if (!p.start()) {
@@ -258,8 +326,10 @@ public final class CsvReader {
       hcols[j] = new HashColumn();
     }
     Column[] cols = new Column[nkeep];
-    for (int j = 0; j < nkeep; j++) {
-      cols[j] = new Column();
+    for (int j = 0; j < ncol; j++) {
+      if (keep[j] >= 0) {
+        cols[keep[j]] = numeric.contains(header.get(j)) ? new NumberColumn() : new Column();
+      }
     }
     int[] lines = new int[1024];
     int rows = 0;
@@ -290,9 +360,14 @@ public final class CsvReader {
       lines[rows++] = line;
     }
     LinkedHashMap<String, String[]> out = new LinkedHashMap<>();
+    LinkedHashMap<String, double[]> nums = new LinkedHashMap<>();
     for (int j = 0; j < ncol; j++) {
       if (keep[j] >= 0) {
-        out.put(header.get(j), cols[keep[j]].toArray());
+        if (cols[keep[j]] instanceof NumberColumn c) {
+          nums.put(header.get(j), c.numbers());
+        } else {
+          out.put(header.get(j), cols[keep[j]].toArray());
+        }
       }
     }
     LinkedHashMap<String, long[]> hs = new LinkedHashMap<>();
@@ -301,7 +376,7 @@ public final class CsvReader {
         hs.put(header.get(j), Arrays.copyOf(hcols[hkeep[j]].data, hcols[hkeep[j]].size));
       }
     }
-    return new Parsed(header, out, Arrays.copyOf(lines, rows), p.line, hs);
+    return new Parsed(header, out, Arrays.copyOf(lines, rows), p.line, hs, nums);
   }
 
   /**
@@ -341,8 +416,60 @@ public final class CsvReader {
     }
   }
 
+  /**
+   * A column parsed straight to doubles: trimmed cells of digits with at most one point and at most
+   * 15 significant digits (Clinger's fast path: the digits as an exact integer divided by an exact
+   * power of ten, one correctly rounded operation, the same double as {@link Double#parseDouble});
+   * any other cell throws {@link NotPlainNumber}.
+   */
+  private static final class NumberColumn extends Column {
+    private double[] values = new double[1024];
+    private int count;
+
+    @Override
+    void add(Parser p, int j) {
+      int s = p.start(j);
+      int e = p.end(j);
+      byte[] b = p.rec;
+      while (s < e && (b[s] == ' ' || b[s] == '\t')) {
+        s++;
+      }
+      while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
+        e--;
+      }
+      long m = 0;
+      int digits = 0;
+      int point = -1;
+      for (int i = s; i < e; i++) {
+        int c = b[i] - '0';
+        if (c >= 0 && c <= 9) {
+          if (digits > 0 || c != 0) {
+            digits++;
+          }
+          m = m * 10 + c;
+        } else if (b[i] == '.' && point < 0) {
+          point = i;
+        } else {
+          throw new NotPlainNumber();
+        }
+      }
+      int decimals = point < 0 ? 0 : e - point - 1;
+      if (digits > 15 || decimals > 22 || e - s == (point < 0 ? 0 : 1)) {
+        throw new NotPlainNumber(); // empty, a lone point, too many digits
+      }
+      if (count == values.length) {
+        values = Arrays.copyOf(values, count * 2);
+      }
+      values[count++] = decimals == 0 ? (double) m : m / Columns.POW10[decimals];
+    }
+
+    double[] numbers() {
+      return Arrays.copyOf(values, count);
+    }
+  }
+
   /** Growable column of cells with bounded de-duplication of repeated values. */
-  private static final class Column {
+  private static class Column {
     private String[] data = new String[1024];
     private int size;
     private HashMap<Key, String> pool = new HashMap<>();

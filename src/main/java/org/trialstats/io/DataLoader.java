@@ -28,6 +28,14 @@ public final class DataLoader {
    * only ({@link DataTable#hashes}); a SAS file reads them as text.
    */
   static DataTable read(Path file, Set<String> wanted, Set<String> hashed) {
+    return read(file, wanted, hashed, Set.of());
+  }
+
+  /**
+   * As {@link #read(Path, Set, Set)}; a CSV reads the {@code numeric} columns as numbers when all
+   * their cells are plain decimals ({@link DataTable#numbers}); a SAS file reads them as text.
+   */
+  static DataTable read(Path file, Set<String> wanted, Set<String> hashed, Set<String> numeric) {
     String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (lower.endsWith(".sas7bdat")) {
       Set<String> w = wanted;
@@ -37,7 +45,7 @@ public final class DataLoader {
       }
       return SasReader.read(file, w);
     }
-    return CsvReader.read(file, wanted, hashed);
+    return CsvReader.read(file, wanted, hashed, numeric);
   }
 
   /**
@@ -75,7 +83,25 @@ public final class DataLoader {
    */
   public static DataTable load(
       Path data, List<String> where, Path adsl, String id, Set<String> needed, Set<String> hashed) {
+    return load(data, where, adsl, id, needed, hashed, Set.of());
+  }
+
+  /**
+   * As above; the {@code numeric} columns of {@code data} (times, censor codes: a million cells
+   * each on large files) are read as numbers when every cell is a plain decimal ({@link
+   * DataTable#numbers}), unless a {@code --where} clause compares their text.
+   */
+  public static DataTable load(
+      Path data,
+      List<String> where,
+      Path adsl,
+      String id,
+      Set<String> needed,
+      Set<String> hashed,
+      Set<String> numeric) {
     Map<String, Set<String>> filters = parseWhere(where);
+    Set<String> typed = new HashSet<>(numeric);
+    typed.removeAll(filters.keySet());
     Set<String> cols = null;
     if (needed != null) {
       cols = new HashSet<>(needed);
@@ -84,7 +110,8 @@ public final class DataLoader {
         cols.add(id);
       }
     }
-    DataTable t = read(data, cols, cols == null ? Set.of() : hashed);
+    DataTable t =
+        read(data, cols, cols == null ? Set.of() : hashed, cols == null ? Set.of() : typed);
     t = filter(t, filters, adsl == null);
     if (adsl != null) {
       t = filter(joinAdsl(t, read(adsl, cols), id), filters, true);

@@ -10,6 +10,13 @@ import java.util.Map;
  * An immutable table of text cells read from one input file (CSV or SAS), column-major. Cells are
  * kept as read (trimmed); typed views ({@link Columns}) check and convert them with error messages
  * that name the file, the row and the column.
+ *
+ * <p>Two compact forms exist for large files: a column may be kept only as 64-bit hashes of its
+ * cells ({@link #hashes}: equality checks on ids), or as numbers ({@link #numbers}: a column whose
+ * every cell was a plain non-negative decimal, such as times and censor codes, parsed once without
+ * a String per cell). A numeric column still answers {@link #column} with its cells as text, made
+ * on first use in plain form: the same numbers, redundant zeros dropped ({@code 1.50} reads back as
+ * {@code 1.5}, {@code 007} as {@code 7}).
  */
 public final class DataTable {
   private final String source;
@@ -19,6 +26,8 @@ public final class DataTable {
   private final int[] lines;
   private final int rows;
   private final Map<String, long[]> hashes;
+  private final Map<String, double[]> numbers;
+  private final Map<String, String[]> numberText = new java.util.HashMap<>();
 
   /** The hash of an empty or missing cell in a hashed column ({@link #hashes}). */
   public static final long MISSING_HASH = 0L;
@@ -54,11 +63,32 @@ public final class DataTable {
       int[] lines,
       List<String> fileColumns,
       Map<String, long[]> hashes) {
+    this(source, columns, lines, fileColumns, hashes, null);
+  }
+
+  /**
+   * As above, with {@code numbers}: columns read as numbers ({@link #numbers}), each also a column
+   * of the table ({@link #has}, {@link #column}).
+   */
+  public DataTable(
+      String source,
+      LinkedHashMap<String, String[]> columns,
+      int[] lines,
+      List<String> fileColumns,
+      Map<String, long[]> hashes,
+      Map<String, double[]> numbers) {
     this.source = source;
+    this.numbers =
+        numbers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(numbers));
     this.hashes =
         hashes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(hashes));
     this.columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
-    this.names = List.copyOf(columns.keySet());
+    List<String> kept = new ArrayList<>(columns.keySet());
+    kept.addAll(this.numbers.keySet());
+    if (fileColumns != null && !this.numbers.isEmpty()) {
+      kept.sort(java.util.Comparator.comparingInt(fileColumns::indexOf)); // file order
+    }
+    this.names = List.copyOf(kept);
     int r = -1;
     for (Map.Entry<String, String[]> e : columns.entrySet()) {
       if (r >= 0 && e.getValue().length != r) {
@@ -67,6 +97,12 @@ public final class DataTable {
       r = e.getValue().length;
     }
     for (Map.Entry<String, long[]> e : this.hashes.entrySet()) {
+      if (r >= 0 && e.getValue().length != r) {
+        throw new IllegalArgumentException("ragged column " + e.getKey());
+      }
+      r = e.getValue().length;
+    }
+    for (Map.Entry<String, double[]> e : this.numbers.entrySet()) {
       if (r >= 0 && e.getValue().length != r) {
         throw new IllegalArgumentException("ragged column " + e.getKey());
       }
@@ -96,7 +132,7 @@ public final class DataTable {
   }
 
   public boolean has(String column) {
-    return columns.containsKey(column);
+    return columns.containsKey(column) || numbers.containsKey(column);
   }
 
   /** The file line on which data row {@code i} (0-based) starts. */
@@ -107,6 +143,9 @@ public final class DataTable {
   /** The cells of a column; an unknown name is an input error that lists the columns there are. */
   public String[] column(String name) {
     String[] c = columns.get(name);
+    if (c == null && numbers.containsKey(name)) {
+      c = numberText.computeIfAbsent(name, k -> plainText(numbers.get(k)));
+    }
     if (c == null) {
       throw new InputException(
           String.format(
@@ -118,6 +157,43 @@ public final class DataTable {
 
   public String cell(int row, String column) {
     return column(column)[row];
+  }
+
+  /** True when {@code column} was read as numbers ({@link #numbers}). */
+  public boolean hasNumbers(String column) {
+    return numbers.containsKey(column);
+  }
+
+  /**
+   * A column read as numbers: every cell was a plain non-negative decimal (at most 15 significant
+   * digits), parsed to the same double as {@link Double#parseDouble}. The array is the table's own:
+   * do not modify it.
+   */
+  public double[] numbers(String column) {
+    double[] x = numbers.get(column);
+    if (x == null) {
+      throw new IllegalArgumentException("column " + column + " was not read as numbers");
+    }
+    return x;
+  }
+
+  /**
+   * The cells of a numeric column as text: each value's decimal form with at most 15 significant
+   * digits (which is the cell as written, since such a decimal survives the round trip through a
+   * double), trailing zeros dropped.
+   */
+  private static String[] plainText(double[] x) {
+    String[] out = new String[x.length];
+    Map<Double, String> seen = new java.util.HashMap<>();
+    java.math.MathContext digits15 = new java.math.MathContext(15);
+    for (int i = 0; i < x.length; i++) {
+      out[i] =
+          seen.computeIfAbsent(
+              x[i],
+              v ->
+                  new java.math.BigDecimal(v).round(digits15).stripTrailingZeros().toPlainString());
+    }
+    return out;
   }
 
   /** True when {@code column} was read as hashes only. */
@@ -158,7 +234,7 @@ public final class DataTable {
   /** The given rows (0-based indices, in that order) as a new table. */
   public DataTable rows(int[] idx) {
     LinkedHashMap<String, String[]> out = new LinkedHashMap<>();
-    for (String n : names) {
+    for (String n : columns.keySet()) {
       String[] src = columns.get(n);
       String[] dst = new String[idx.length];
       for (int i = 0; i < idx.length; i++) {
@@ -175,18 +251,29 @@ public final class DataTable {
       }
       hs.put(e.getKey(), dst);
     }
+    LinkedHashMap<String, double[]> nums = new LinkedHashMap<>();
+    for (Map.Entry<String, double[]> e : numbers.entrySet()) {
+      double[] src = e.getValue();
+      double[] dst = new double[idx.length];
+      for (int i = 0; i < idx.length; i++) {
+        dst[i] = src[idx[i]];
+      }
+      nums.put(e.getKey(), dst);
+    }
     int[] l = new int[idx.length];
     for (int i = 0; i < idx.length; i++) {
       l[i] = line(idx[i]);
     }
-    return new DataTable(source, out, l, fileColumns, hs);
+    return new DataTable(source, out, l, fileColumns, hs, nums);
   }
 
   /** This table with extra columns (same row count) appended; existing names are kept. */
   public DataTable withColumns(Map<String, String[]> extra) {
     LinkedHashMap<String, String[]> out = new LinkedHashMap<>(columns);
     for (Map.Entry<String, String[]> e : extra.entrySet()) {
-      out.putIfAbsent(e.getKey(), e.getValue());
+      if (!numbers.containsKey(e.getKey())) {
+        out.putIfAbsent(e.getKey(), e.getValue());
+      }
     }
     int[] l = new int[rows];
     for (int i = 0; i < rows; i++) {
@@ -194,7 +281,7 @@ public final class DataTable {
     }
     List<String> all = new java.util.ArrayList<>(fileColumns);
     all.addAll(extra.keySet());
-    return new DataTable(source, out, l, all, hashes);
+    return new DataTable(source, out, l, all, hashes, numbers);
   }
 
   /** Distinct non-empty values of a column in order of first appearance. */

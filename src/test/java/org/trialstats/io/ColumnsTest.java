@@ -3,6 +3,7 @@ package org.trialstats.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -47,6 +48,47 @@ class ColumnsTest {
         new boolean[] {false, true}, Columns.eventsFromEvent(parse("E\n1\n2\n"), "E"));
     // ... but a column of 1s alone is all events (R: status - 1 only when max(status) == 2).
     assertArrayEquals(new boolean[] {true, true}, Columns.eventsFromEvent(parse("E\n1\n1\n"), "E"));
+  }
+
+  /** The same table with every column read as numbers where the cells allow it. */
+  private static DataTable parseNumeric(String text) throws IOException {
+    return CsvReader.read(
+        new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        "adtte.csv",
+        null,
+        java.util.Set.of(),
+        java.util.Set.of("AVAL", "CNSR", "E"));
+  }
+
+  /**
+   * Columns read straight to numbers (large files) give the same arrays, and the same messages, as
+   * the same columns read as text.
+   */
+  @Test
+  void numericColumnsGiveTheSameValuesAndMessagesAsText() throws IOException {
+    DataTable num = parseNumeric("AVAL,CNSR,E\n10,0,1\n2.5,1,2\n0,2,2\n");
+    DataTable txt = parse("AVAL,CNSR,E\n10,0,1\n2.5,1,2\n0,2,2\n");
+    assertTrue(num.hasNumbers("AVAL") && num.hasNumbers("CNSR") && num.hasNumbers("E"));
+    assertArrayEquals(Columns.times(txt, "AVAL"), Columns.times(num, "AVAL"), 0);
+    assertArrayEquals(Columns.eventsFromCensor(txt, "CNSR"), Columns.eventsFromCensor(num, "CNSR"));
+    assertArrayEquals(Columns.eventsFromEvent(txt, "E"), Columns.eventsFromEvent(num, "E"));
+    assertEquals(Columns.isOneTwoCoded(txt, "E"), Columns.isOneTwoCoded(num, "E"));
+    for (String bad :
+        new String[] {
+          "CNSR\n0\n0.5\n", "E\n1\n3\n", "E\n0\n2\n", "AVAL\n1\n-1\n", "AVAL\n1\nNA\n"
+        }) {
+      String col = bad.substring(0, bad.indexOf('\n'));
+      java.util.function.Function<DataTable, Object> check =
+          t ->
+              switch (col) {
+                case "AVAL" -> Columns.times(t, col);
+                case "CNSR" -> Columns.eventsFromCensor(t, col);
+                default -> Columns.eventsFromEvent(t, col);
+              };
+      InputException a = assertThrows(InputException.class, () -> check.apply(parse(bad)));
+      InputException b = assertThrows(InputException.class, () -> check.apply(parseNumeric(bad)));
+      assertEquals(a.getMessage(), b.getMessage(), bad);
+    }
   }
 
   @Test

@@ -131,7 +131,7 @@ class CsvReaderTest {
       b.append("S").append(i % 1500).append(',').append(i).append('\n');
     }
     byte[] all = b.toString().getBytes(StandardCharsets.UTF_8);
-    DataTable par = CsvReader.readInHalves(all, "t", Set.of("AVAL"), Set.of("ID"));
+    DataTable par = CsvReader.readInHalves(all, "t", Set.of("AVAL"), Set.of("ID"), Set.of());
     assertTrue(par != null);
     DataTable seq;
     try {
@@ -142,5 +142,114 @@ class CsvReaderTest {
     }
     assertArrayEquals(seq.hashes("ID"), par.hashes("ID"));
     assertArrayEquals(seq.column("AVAL"), par.column("AVAL"));
+  }
+
+  private static DataTable readNumeric(String text, Set<String> wanted, Set<String> numeric) {
+    try {
+      return CsvReader.read(
+          new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+          "t",
+          wanted,
+          Set.of(),
+          numeric);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void plainDecimalColumnsAreReadAsNumbersAndShownInPlainForm() {
+    DataTable t =
+        readNumeric(
+            "ID,AVAL,CNSR\nS1,20.75,0\nS2, 3 ,1\nS3,0.5,0\nS4,007,1\nS5,1.50,0\nS6,0,1\n"
+                + "S7,123456789012345,0\n",
+            null,
+            Set.of("AVAL", "CNSR"));
+    assertTrue(t.hasNumbers("AVAL") && t.hasNumbers("CNSR"));
+    assertFalse(t.hasNumbers("ID"));
+    assertEquals(List.of("ID", "AVAL", "CNSR"), t.columnNames());
+    assertArrayEquals(
+        new double[] {20.75, 3, 0.5, 7, 1.5, 0, 123456789012345.0}, t.numbers("AVAL"), 0);
+    assertArrayEquals(
+        new String[] {"20.75", "3", "0.5", "7", "1.5", "0", "123456789012345"}, t.column("AVAL"));
+    // rows(), select() and withColumns() keep the numbers
+    DataTable r = t.rows(new int[] {4, 0});
+    assertArrayEquals(new double[] {1.5, 20.75}, r.numbers("AVAL"), 0);
+    assertArrayEquals(new String[] {"S5", "S1"}, r.column("ID"));
+    DataTable w = t.withColumns(java.util.Map.of("AGE", new String[7]));
+    assertTrue(w.hasNumbers("CNSR"));
+    assertEquals(List.of("ID", "AVAL", "CNSR", "AGE"), w.columnNames());
+  }
+
+  @Test
+  void plainNumbersParseToTheSameDoubleAsParseDouble() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+    StringBuilder b = new StringBuilder("X\n");
+    List<String> cells = new java.util.ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      int digits = 1 + rng.nextInt(15);
+      StringBuilder c = new StringBuilder();
+      for (int k = 0; k < digits; k++) {
+        c.append((char) ('0' + rng.nextInt(10)));
+      }
+      int point = rng.nextInt(digits + 1);
+      if (point < digits) {
+        c.insert(point, '.');
+      }
+      if (c.charAt(0) == '.') {
+        c.insert(0, '0');
+      }
+      cells.add(c.toString());
+      b.append(c).append('\n');
+    }
+    DataTable t = readNumeric(b.toString(), null, Set.of("X"));
+    assertTrue(t.hasNumbers("X"));
+    for (int i = 0; i < cells.size(); i++) {
+      double want = Double.parseDouble(cells.get(i));
+      assertEquals(want, t.numbers("X")[i], 0, cells.get(i));
+      // the plain text form reads back as the same number
+      assertEquals(want, Double.parseDouble(t.column("X")[i]), 0, cells.get(i));
+    }
+  }
+
+  @Test
+  void aColumnWithAnyOtherCellStaysText() {
+    for (String odd :
+        new String[] {"-1", "+1", "1e3", "", "NA", ".", "1.2.3", "x", "1234567890123456"}) {
+      String text = "ID,AVAL\nS1,2.5\nS2," + odd + "\nS3,4\n";
+      DataTable t = readNumeric(text, null, Set.of("AVAL"));
+      assertFalse(t.hasNumbers("AVAL"), odd);
+      assertEquals(odd.equals("NA") || odd.equals(".") ? "" : odd, t.column("AVAL")[1], odd);
+      assertEquals("2.5", t.column("AVAL")[0]);
+    }
+  }
+
+  @Test
+  void numericColumnsAreTheSameInTheParallelHalves() throws IOException {
+    StringBuilder b = new StringBuilder("ID,AVAL,CNSR\n");
+    for (int i = 0; i < 2000; i++) {
+      b.append('S')
+          .append(i)
+          .append(',')
+          .append(i / 7.0 == (int) (i / 7.0) ? i / 7 : i % 97 + 0.25);
+      b.append(',').append(i % 2).append('\n');
+    }
+    byte[] all = b.toString().getBytes(StandardCharsets.UTF_8);
+    DataTable par = CsvReader.readInHalves(all, "t", null, Set.of(), Set.of("AVAL", "CNSR"));
+    DataTable seq = readNumeric(b.toString(), null, Set.of("AVAL", "CNSR"));
+    assertTrue(par.hasNumbers("AVAL") && seq.hasNumbers("AVAL"));
+    assertArrayEquals(seq.numbers("AVAL"), par.numbers("AVAL"), 0);
+    assertArrayEquals(seq.numbers("CNSR"), par.numbers("CNSR"), 0);
+    assertArrayEquals(seq.column("ID"), par.column("ID"));
+    // an odd cell in the second half only: both halves fall back to text
+    byte[] odd = (b + "S9999,-3,0\n").getBytes(StandardCharsets.UTF_8);
+    assertThrows(
+        RuntimeException.class,
+        () -> CsvReader.readInHalves(odd, "t", null, Set.of(), Set.of("AVAL")));
+    Path f = dir.resolve("odd.csv");
+    Files.write(f, odd);
+    DataTable text = CsvReader.read(f, null, Set.of(), Set.of("AVAL"));
+    assertFalse(text.hasNumbers("AVAL"));
+    assertTrue(text.hasNumbers("CNSR") == false && text.column("AVAL")[2000].equals("-3"));
   }
 }
