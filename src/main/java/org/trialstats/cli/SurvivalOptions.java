@@ -153,18 +153,65 @@ public final class SurvivalOptions {
     // Times and censor codes are parsed straight to numbers (no String per cell on large files).
     Set<String> numeric = Set.of(time, statusColumn());
     DataTable t = data.load(need, Set.of(data.id), numeric);
+    // On large files the one-row check (a hash pass over every id) runs in a second thread while
+    // the columns are converted; its error, if any, is the one reported, as when run first.
+    InputException[] repeated = new InputException[1];
+    DataTable loaded = t;
+    Runnable check =
+        () -> {
+          try {
+            requireOneRowPerSubject(loaded, data.id);
+          } catch (InputException e) {
+            repeated[0] = e;
+          }
+        };
+    Thread beside = null;
+    if (t.rowCount() >= PARALLEL_CHECK_ROWS) {
+      beside = new Thread(check, "one-row-per-subject");
+      beside.start();
+    } else {
+      check.run();
+    }
+    SurvivalInput in = null;
+    InputException invalid = null;
     try {
-      requireOneRowPerSubject(t, data.id);
-    } catch (InputException e) {
-      if (!t.hasHashes(data.id)) {
-        throw e;
+      if (beside != null || repeated[0] == null) {
+        in = from(t);
       }
+    } catch (InputException e) {
+      invalid = e;
+    } finally {
+      if (beside != null) {
+        join(beside);
+      }
+    }
+    if (repeated[0] != null) {
+      if (!t.hasHashes(data.id)) {
+        throw repeated[0];
+      }
+      // equal hashes: confirm (and name the subject) on the ids read as text
       Set<String> withId = new java.util.HashSet<>(need);
       withId.add(data.id);
       t = data.load(withId, Set.of(), numeric);
       requireOneRowPerSubject(t, data.id);
+      return from(t);
     }
-    return from(t);
+    if (invalid != null) {
+      throw invalid;
+    }
+    return in;
+  }
+
+  /** From this many rows the one-row-per-subject check runs beside the column conversion. */
+  static final int PARALLEL_CHECK_ROWS = 100_000;
+
+  private static void join(Thread t) {
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
   }
 
   /**
@@ -305,29 +352,15 @@ public final class SurvivalOptions {
     int[] s = null;
     List<String> sl = List.of("ALL");
     if (!strata.isEmpty()) {
-      String[] lab = new String[t.rowCount()];
-      List<String[]> cols = new ArrayList<>();
-      for (String c : strata) {
-        cols.add(Columns.labels(t, c, "a stratum label"));
+      String[] lab;
+      if (strata.size() == 1) {
+        // one column: its labels and levels as they are (no per-row work at 1M rows)
+        lab = Columns.labels(t, strata.get(0), "a stratum label");
+        sl = Levels.sorted(t.levels(strata.get(0)));
+      } else {
+        lab = combinedStrata(t);
+        sl = Levels.sorted(new ArrayList<>(new LinkedHashSet<>(List.of(lab))));
       }
-      Map<String, String> intern = new HashMap<>();
-      for (int i = 0; i < lab.length; i++) {
-        if (cols.size() == 1) {
-          // one column: its labels as they are (no per-row string building at 1M rows)
-          lab[i] = intern.computeIfAbsent(cols.get(0)[i], k -> k);
-          continue;
-        }
-        StringBuilder b = new StringBuilder();
-        for (int j = 0; j < cols.size(); j++) {
-          if (j > 0) {
-            b.append('/');
-          }
-          b.append(cols.get(j)[i]);
-        }
-        String key = b.toString();
-        lab[i] = intern.computeIfAbsent(key, k -> k);
-      }
-      sl = Levels.sorted(new ArrayList<>(intern.keySet()));
       s = index(lab, sl);
     }
     SurvivalData d = SurvivalData.of(tm, ev, g, gl, s, sl, SurvivalData.R_TIMEFIX_TOLERANCE);
@@ -353,6 +386,27 @@ public final class SurvivalOptions {
     }
     String unit = outputUnit().label();
     return new SurvivalInput(d, t, unit, List.copyOf(notes));
+  }
+
+  /** Several strata columns combined per row as {@code a/b} (one String per distinct label). */
+  private String[] combinedStrata(DataTable t) {
+    List<String[]> cols = new ArrayList<>();
+    for (String c : strata) {
+      cols.add(Columns.labels(t, c, "a stratum label"));
+    }
+    String[] lab = new String[t.rowCount()];
+    Map<String, String> intern = new HashMap<>();
+    for (int i = 0; i < lab.length; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int j = 0; j < cols.size(); j++) {
+        if (j > 0) {
+          b.append('/');
+        }
+        b.append(cols.get(j)[i]);
+      }
+      lab[i] = intern.computeIfAbsent(b.toString(), k -> k);
+    }
+    return lab;
   }
 
   private static int[] index(String[] labels, List<String> levels) {

@@ -27,7 +27,10 @@ public final class DataTable {
   private final int rows;
   private final Map<String, long[]> hashes;
   private final Map<String, double[]> numbers;
-  private final Map<String, String[]> numberText = new java.util.HashMap<>();
+  // made on first use (from more than one thread: see SurvivalOptions)
+  private final Map<String, String[]> numberText = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, List<String>> levelCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The hash of an empty or missing cell in a hashed column ({@link #hashes}). */
   public static final long MISSING_HASH = 0L;
@@ -284,15 +287,35 @@ public final class DataTable {
     return new DataTable(source, out, l, all, hashes, numbers);
   }
 
-  /** Distinct non-empty values of a column in order of first appearance. */
+  /** Distinct non-empty values of a column in order of first appearance (a new list). */
   public List<String> levels(String column) {
+    return new ArrayList<>(levelCache.computeIfAbsent(column, this::distinct));
+  }
+
+  private List<String> distinct(String column) {
     List<String> out = new ArrayList<>();
     java.util.HashSet<String> seen = new java.util.HashSet<>();
+    // The readers share one String per repeated value: a reference already seen (among the
+    // first few) is skipped without hashing, so a million-row arm column costs one quick pass.
+    String[] recent = new String[8];
+    int nr = 0;
+    next:
     for (String v : column(column)) {
-      if (v != null && !v.isEmpty() && seen.add(v)) {
+      for (int k = 0; k < nr; k++) {
+        if (recent[k] == v) {
+          continue next;
+        }
+      }
+      if (v == null || v.isEmpty()) {
+        continue;
+      }
+      if (seen.add(v)) {
         out.add(v);
       }
+      if (nr < recent.length) {
+        recent[nr++] = v;
+      }
     }
-    return out;
+    return List.copyOf(out);
   }
 }

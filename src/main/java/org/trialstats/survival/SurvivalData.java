@@ -37,6 +37,7 @@ public final class SurvivalData {
   private final List<String> groupLevels;
   private final List<String> strataLevels;
   private final int timesMerged;
+  private final int events;
 
   private SurvivalData(
       double[] time,
@@ -55,6 +56,13 @@ public final class SurvivalData {
     this.groupLevels = groupLevels;
     this.strataLevels = strataLevels;
     this.timesMerged = timesMerged;
+    int d = 0;
+    for (boolean b : event) {
+      if (b) {
+        d++;
+      }
+    }
+    this.events = d;
   }
 
   /** Ungrouped, unstratified data with R's default timefix. */
@@ -251,13 +259,7 @@ public final class SurvivalData {
 
   /** Number of events overall. */
   public int eventCount() {
-    int d = 0;
-    for (boolean b : event) {
-      if (b) {
-        d++;
-      }
-    }
-    return d;
+    return events;
   }
 
   /** Subjects per group. */

@@ -41,6 +41,35 @@ class TteInputChecksTest {
     assertEquals("0", run("km", "--data", f, "--by", "ARM", "--where", "PARAMCD=OS")[0]);
   }
 
+  /**
+   * From {@link SurvivalOptions#PARALLEL_CHECK_ROWS} rows the one-row check runs beside the column
+   * conversion: the messages, and which error wins, are those of the sequential order.
+   */
+  @Test
+  void largeFilesGiveTheSameMessagesAsSmallOnes() throws IOException {
+    int n = SurvivalOptions.PARALLEL_CHECK_ROWS + 10;
+    StringBuilder ok = new StringBuilder("USUBJID,AVAL,CNSR,ARM\n");
+    for (int i = 0; i < n; i++) {
+      ok.append('S').append(i).append(',').append(i % 500 + 1).append(',').append(i % 2);
+      ok.append(',').append(i % 3 == 0 ? 'A' : 'B').append('\n');
+    }
+    Path good = dir.resolve("big.csv");
+    Files.writeString(good, ok);
+    assertEquals("0", run("km", "--data", good.toString(), "--by", "ARM")[0]);
+    // a repeated id and, later, a bad time: the repeated id is reported
+    Path dup = dir.resolve("big-dup.csv");
+    Files.writeString(dup, ok + "S7,1,0,A\nS99999999,-1,0,A\n");
+    String[] r = run("km", "--data", dup.toString(), "--by", "ARM");
+    assertEquals("2", r[0]);
+    assertTrue(r[2].contains("subject S7 appears on lines 9 and " + (n + 2)), r[2]);
+    // a bad time alone is reported as always
+    Path bad = dir.resolve("big-bad.csv");
+    Files.writeString(bad, ok + "S99999999,-1,0,A\n");
+    r = run("km", "--data", bad.toString(), "--by", "ARM");
+    assertEquals("2", r[0]);
+    assertTrue(r[2].contains("row " + (n + 1) + " (line " + (n + 2) + "), column AVAL"), r[2]);
+  }
+
   @Test
   void repeatedSubjectIdNamesBothLines() throws IOException {
     Path p = dir.resolve("dup.csv");
