@@ -28,8 +28,9 @@ data_dir="${DATA_DIR:-target/bench-data}"
 jar="$root/target/trialstats.jar"
 # Same defaults as bin/trialstats: C1 only (a one-shot job is over before C2 would pay off; not
 # for files of 100 MB or more) and the serial collector (no GC threads competing for the two
-# cores); the AppCDS archive.
-default_opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+# cores) with arrays of 1 MB or more allocated in the old generation (never copied by young
+# collections); the AppCDS archive.
+default_opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:PretenureSizeThreshold=1m"
 
 timer=/usr/bin/time
 if [ ! -x "$timer" ]; then

@@ -415,18 +415,28 @@ public final class SurvivalOptions {
       m.put(levels.get(i), i);
     }
     int[] out = new int[labels.length];
-    String[] lv = levels.toArray(new String[0]);
+    // The reader shares one String per repeated value (per half of a large file), so the label is
+    // usually one of a few references: those are matched by identity before any hashing.
+    String[] refs = new String[16];
+    int[] refLevel = new int[16];
+    int nrefs = 0;
     for (int i = 0; i < labels.length; i++) {
-      // the reader shares one String per repeated value, so a reference match usually hits
       String v = labels[i];
       int k = -1;
-      for (int j = 0; j < lv.length && j < 8; j++) {
-        if (lv[j] == v) {
-          k = j;
+      for (int j = 0; j < nrefs; j++) {
+        if (refs[j] == v) {
+          k = refLevel[j];
           break;
         }
       }
-      out[i] = k >= 0 ? k : m.get(v);
+      if (k < 0) {
+        k = m.get(v);
+        if (nrefs < refs.length) {
+          refs[nrefs] = v;
+          refLevel[nrefs++] = k;
+        }
+      }
+      out[i] = k;
     }
     return out;
   }

@@ -29,6 +29,7 @@ import java.util.Set;
  */
 public final class CsvReader {
   private static final int DEDUP_LIMIT = 1 << 16;
+  private static final int FEW = 8;
 
   private CsvReader() {}
 
@@ -129,6 +130,19 @@ public final class CsvReader {
   }
 
   /**
+   * Thrown (without a stack trace) by an in-place parser on a quote or a lone CR: quotes could hide
+   * line ends, so the file is not split and is parsed as a stream instead.
+   */
+  private static final class NotSplittable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final NotSplittable INSTANCE = new NotSplittable();
+
+    private NotSplittable() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
    * Thrown (without a stack trace) when a cell of a numeric column is not a plain decimal: the file
    * is then read again with that column as text.
    */
@@ -149,6 +163,7 @@ public final class CsvReader {
       List<String> header,
       LinkedHashMap<String, String[]> columns,
       int[] lines,
+      int rows,
       int endLine,
       LinkedHashMap<String, long[]> hashes,
       LinkedHashMap<String, double[]> numbers) {}
@@ -206,18 +221,9 @@ public final class CsvReader {
         new Thread(
             () -> {
               try {
-                if (plain(all, end, n)) {
-                  // the header line, then the second half
-                  half[1] =
-                      parse(
-                          new java.io.SequenceInputStream(
-                              new java.io.ByteArrayInputStream(all, 0, head),
-                              new java.io.ByteArrayInputStream(all, end, n - end)),
-                          name,
-                          wanted,
-                          hashed,
-                          numeric);
-                }
+                // the header line, then the second half
+                Parser p = new Parser(all, 0, head, name);
+                half[1] = parse(p, name, wanted, hashed, numeric, end, n);
               } catch (NotPlainNumber e) {
                 notPlain[0] = true;
               } catch (IOException | RuntimeException e) {
@@ -227,13 +233,10 @@ public final class CsvReader {
             "csv-second-half");
     t.start();
     try {
-      if (plain(all, headerEnd, split)) {
-        half[0] =
-            parse(new java.io.ByteArrayInputStream(all, 0, split), name, wanted, hashed, numeric);
-      }
+      half[0] = parse(new Parser(all, 0, split, name), name, wanted, hashed, numeric, -1, -1);
     } catch (NotPlainNumber e) {
       notPlain[0] = true;
-    } catch (IOException | InputException e) {
+    } catch (IOException | RuntimeException e) {
       half[0] = null;
     } finally {
       try {
@@ -250,39 +253,65 @@ public final class CsvReader {
       return null;
     }
     int firstLines = half[0].endLine() - 1; // physical lines of the first half, header included
-    int r0 = half[0].lines().length;
-    int r1 = half[1].lines().length;
+    int r0 = half[0].rows();
+    int r1 = half[1].rows();
     int[] lines = Arrays.copyOf(half[0].lines(), r0 + r1);
     for (int i = 0; i < r1; i++) {
       lines[r0 + i] = half[1].lines()[i] - 1 + firstLines; // the header line is not in the file
     }
     LinkedHashMap<String, String[]> cols = new LinkedHashMap<>();
     for (var e : half[0].columns().entrySet()) {
-      String[] a = e.getValue();
-      String[] b = half[1].columns().get(e.getKey());
-      String[] c = Arrays.copyOf(a, r0 + r1);
-      System.arraycopy(b, 0, c, r0, r1);
-      cols.put(e.getKey(), c);
+      cols.put(e.getKey(), join(e.getValue(), r0, half[1].columns().get(e.getKey()), r1));
     }
     LinkedHashMap<String, long[]> hs = new LinkedHashMap<>();
     for (var e : half[0].hashes().entrySet()) {
-      long[] c = Arrays.copyOf(e.getValue(), r0 + r1);
-      System.arraycopy(half[1].hashes().get(e.getKey()), 0, c, r0, r1);
-      hs.put(e.getKey(), c);
+      hs.put(e.getKey(), join(e.getValue(), r0, half[1].hashes().get(e.getKey()), r1));
     }
     LinkedHashMap<String, double[]> nums = new LinkedHashMap<>();
     for (var e : half[0].numbers().entrySet()) {
-      double[] c = Arrays.copyOf(e.getValue(), r0 + r1);
-      System.arraycopy(half[1].numbers().get(e.getKey()), 0, c, r0, r1);
-      nums.put(e.getKey(), c);
+      nums.put(e.getKey(), join(e.getValue(), r0, half[1].numbers().get(e.getKey()), r1));
     }
     return new DataTable(name, cols, lines, half[0].header(), hs, nums);
+  }
+
+  /** The first {@code na} elements of {@code a} then the first {@code nb} of {@code b}. */
+  private static <T> T join(T a, int na, T b, int nb) {
+    @SuppressWarnings("unchecked")
+    T c = (T) java.lang.reflect.Array.newInstance(a.getClass().getComponentType(), na + nb);
+    System.arraycopy(a, 0, c, 0, na);
+    System.arraycopy(b, 0, c, na, nb);
+    return c;
   }
 
   private static Parsed parse(
       InputStream in, String name, Set<String> wanted, Set<String> hashed, Set<String> numeric)
       throws IOException {
-    Parser p = new Parser(in, name);
+    Parsed r = parse(new Parser(in, name), name, wanted, hashed, numeric, -1, -1);
+    // exact lengths (the halves are joined by copying instead)
+    int n = r.rows();
+    LinkedHashMap<String, String[]> cols = new LinkedHashMap<>();
+    r.columns().forEach((k, v) -> cols.put(k, v.length == n ? v : Arrays.copyOf(v, n)));
+    LinkedHashMap<String, long[]> hs = new LinkedHashMap<>();
+    r.hashes().forEach((k, v) -> hs.put(k, v.length == n ? v : Arrays.copyOf(v, n)));
+    LinkedHashMap<String, double[]> nums = new LinkedHashMap<>();
+    r.numbers().forEach((k, v) -> nums.put(k, v.length == n ? v : Arrays.copyOf(v, n)));
+    return new Parsed(r.header(), cols, Arrays.copyOf(r.lines(), n), n, r.endLine(), hs, nums);
+  }
+
+  /**
+   * Parses the header and the records of {@code p}; with {@code bodyFrom >= 0} (an array parser
+   * over the header line only) the records are then read from {@code [bodyFrom, bodyTo)} of the
+   * same array. The arrays of the result may be longer than {@link Parsed#rows}.
+   */
+  private static Parsed parse(
+      Parser p,
+      String name,
+      Set<String> wanted,
+      Set<String> hashed,
+      Set<String> numeric,
+      int bodyFrom,
+      int bodyTo)
+      throws IOException {
     if (!p.start()) {
       throw new InputException(
           name + ": the file is empty (expected a header row of column names)");
@@ -316,6 +345,10 @@ public final class CsvReader {
       }
       keep[j] = wanted == null || wanted.contains(h) ? nkeep++ : -1;
     }
+    if (bodyFrom >= 0) {
+      p.jump(bodyFrom, bodyTo);
+    }
+    int capacity = p.estimateRows();
     int[] hkeep = new int[ncol];
     int nhash = 0;
     for (int j = 0; j < ncol; j++) {
@@ -323,15 +356,16 @@ public final class CsvReader {
     }
     HashColumn[] hcols = new HashColumn[nhash];
     for (int j = 0; j < nhash; j++) {
-      hcols[j] = new HashColumn();
+      hcols[j] = new HashColumn(capacity);
     }
     Column[] cols = new Column[nkeep];
     for (int j = 0; j < ncol; j++) {
       if (keep[j] >= 0) {
-        cols[keep[j]] = numeric.contains(header.get(j)) ? new NumberColumn() : new Column();
+        cols[keep[j]] =
+            numeric.contains(header.get(j)) ? new NumberColumn(capacity) : new Column(capacity);
       }
     }
-    int[] lines = new int[1024];
+    int[] lines = new int[capacity];
     int rows = 0;
     while (true) {
       int line = p.line;
@@ -355,7 +389,7 @@ public final class CsvReader {
         }
       }
       if (rows == lines.length) {
-        lines = Arrays.copyOf(lines, rows * 2);
+        lines = Arrays.copyOf(lines, Math.max(16, rows * 2));
       }
       lines[rows++] = line;
     }
@@ -364,19 +398,19 @@ public final class CsvReader {
     for (int j = 0; j < ncol; j++) {
       if (keep[j] >= 0) {
         if (cols[keep[j]] instanceof NumberColumn c) {
-          nums.put(header.get(j), c.numbers());
+          nums.put(header.get(j), c.values);
         } else {
-          out.put(header.get(j), cols[keep[j]].toArray());
+          out.put(header.get(j), cols[keep[j]].data);
         }
       }
     }
     LinkedHashMap<String, long[]> hs = new LinkedHashMap<>();
     for (int j = 0; j < ncol; j++) {
       if (hkeep[j] >= 0) {
-        hs.put(header.get(j), Arrays.copyOf(hcols[hkeep[j]].data, hcols[hkeep[j]].size));
+        hs.put(header.get(j), hcols[hkeep[j]].data);
       }
     }
-    return new Parsed(header, out, Arrays.copyOf(lines, rows), p.line, hs, nums);
+    return new Parsed(header, out, lines, rows, p.line, hs, nums);
   }
 
   /**
@@ -384,8 +418,12 @@ public final class CsvReader {
    * {@link DataTable#MISSING_HASH}.
    */
   private static final class HashColumn {
-    private long[] data = new long[1024];
+    private long[] data;
     private int size;
+
+    HashColumn(int capacity) {
+      data = new long[capacity];
+    }
 
     void add(Parser p, int j) {
       int s = p.start(j);
@@ -410,7 +448,7 @@ public final class CsvReader {
         }
       }
       if (size == data.length) {
-        data = Arrays.copyOf(data, size * 2);
+        data = Arrays.copyOf(data, Math.max(16, size * 2));
       }
       data[size++] = h;
     }
@@ -423,8 +461,13 @@ public final class CsvReader {
    * any other cell throws {@link NotPlainNumber}.
    */
   private static final class NumberColumn extends Column {
-    private double[] values = new double[1024];
+    private double[] values;
     private int count;
+
+    NumberColumn(int capacity) {
+      super(0);
+      values = new double[capacity];
+    }
 
     @Override
     void add(Parser p, int j) {
@@ -458,22 +501,26 @@ public final class CsvReader {
         throw new NotPlainNumber(); // empty, a lone point, too many digits
       }
       if (count == values.length) {
-        values = Arrays.copyOf(values, count * 2);
+        values = Arrays.copyOf(values, Math.max(16, count * 2));
       }
       values[count++] = decimals == 0 ? (double) m : m / Columns.POW10[decimals];
-    }
-
-    double[] numbers() {
-      return Arrays.copyOf(values, count);
     }
   }
 
   /** Growable column of cells with bounded de-duplication of repeated values. */
   private static class Column {
-    private String[] data = new String[1024];
+    private String[] data;
     private int size;
     private HashMap<Key, String> pool = new HashMap<>();
     private final Key probe = new Key();
+    // the first few distinct values, compared byte by byte before any hashing (arm, stratum)
+    private final byte[][] fewBytes = new byte[FEW][];
+    private final String[] fewValues = new String[FEW];
+    private int few;
+
+    Column(int capacity) {
+      data = new String[capacity];
+    }
 
     void add(Parser p, int j) {
       int s = p.start(j);
@@ -485,8 +532,25 @@ public final class CsvReader {
       while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
         e--;
       }
-      String v;
-      if (e == s || (e - s == 2 && b[s] == 'N' && b[s + 1] == 'A') || (e - s == 1 && b[s] == '.')) {
+      String v = null;
+      int len = e - s;
+      for (int k = 0; k < few && v == null; k++) {
+        byte[] c = fewBytes[k];
+        if (c.length == len) {
+          int i = 0;
+          while (i < len && c[i] == b[s + i]) {
+            i++;
+          }
+          if (i == len) {
+            v = fewValues[k];
+          }
+        }
+      }
+      if (v != null) {
+        // one of the first few values
+      } else if (len == 0
+          || (len == 2 && b[s] == 'N' && b[s + 1] == 'A')
+          || (len == 1 && b[s] == '.')) {
         v = "";
       } else if (pool != null) {
         probe.set(b, s, e);
@@ -494,6 +558,12 @@ public final class CsvReader {
         if (v == null) {
           v = p.decode(s, e);
           pool.put(new Key().copy(b, s, e), v);
+          if (pool.size() <= FEW) {
+            fewBytes[few] = Arrays.copyOfRange(b, s, e);
+            fewValues[few++] = v;
+          } else {
+            few = 0; // many distinct values: the hash pool alone
+          }
           if (pool.size() > DEDUP_LIMIT) {
             pool = null; // mostly distinct values (times): pooling would only cost time
           }
@@ -502,13 +572,9 @@ public final class CsvReader {
         v = p.decode(s, e);
       }
       if (size == data.length) {
-        data = Arrays.copyOf(data, size * 2);
+        data = Arrays.copyOf(data, Math.max(16, size * 2));
       }
       data[size++] = v;
-    }
-
-    String[] toArray() {
-      return Arrays.copyOf(data, size);
     }
   }
 
@@ -553,22 +619,67 @@ public final class CsvReader {
   private static final class Parser {
     private final InputStream in;
     private final String name;
-    private final byte[] buf = new byte[1 << 18];
+    private final byte[] buf;
     private int pos;
     private int lim;
     private byte delim;
     int line = 1;
-    byte[] rec = new byte[256];
+    byte[] rec;
     private int recLen;
     private int[] ends = new int[16];
     int nfields;
+    // array mode: fields are ranges of buf itself (no copy); starts[j] is where field j begins
+    private final boolean array;
+    private int[] starts = new int[16];
 
     Parser(InputStream in, String name) {
       this.in = in;
       this.name = name;
+      this.buf = new byte[1 << 18];
+      this.rec = new byte[256];
+      this.array = false;
+    }
+
+    /**
+     * A parser over {@code a[from, to)} for text without quotes and without lone CR line ends:
+     * fields are read in place; a quote or a lone CR throws {@link NotSplittable}.
+     */
+    Parser(byte[] a, int from, int to, String name) {
+      this.in = null;
+      this.name = name;
+      this.buf = a;
+      this.rec = a;
+      this.pos = from;
+      this.lim = to;
+      this.array = true;
+    }
+
+    /** Array mode: continue with the records in {@code [from, to)} of the same array. */
+    void jump(int from, int to) {
+      pos = from;
+      lim = to;
+    }
+
+    /** Rows to expect (array mode: from the line length of the first 64 KiB), for presizing. */
+    int estimateRows() {
+      if (!array) {
+        return 1024;
+      }
+      int probe = Math.min(lim - pos, 1 << 16);
+      int nl = 0;
+      for (int i = pos; i < pos + probe; i++) {
+        if (buf[i] == '\n') {
+          nl++;
+        }
+      }
+      long est = nl == 0 ? 16 : (long) (lim - pos) * nl / probe + nl / 32 + 16;
+      return (int) Math.min(est, Integer.MAX_VALUE - 16);
     }
 
     private boolean fill() throws IOException {
+      if (array) {
+        return false;
+      }
       int k = in.read(buf, 0, buf.length);
       pos = 0;
       lim = Math.max(k, 0);
@@ -577,11 +688,14 @@ public final class CsvReader {
 
     /** Skips a BOM and detects the delimiter from the header line; false for an empty file. */
     boolean start() throws IOException {
-      if (!fill()) {
+      if (array ? pos >= lim : !fill()) {
         return false;
       }
-      if (lim >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
-        pos = 3;
+      if (lim - pos >= 3
+          && buf[pos] == (byte) 0xEF
+          && buf[pos + 1] == (byte) 0xBB
+          && buf[pos + 2] == (byte) 0xBF) {
+        pos += 3;
       }
       int[] counts = new int[3];
       byte[] cands = {',', ';', '\t'};
@@ -621,13 +735,70 @@ public final class CsvReader {
 
     private void endField() {
       if (nfields == ends.length) {
-        ends = Arrays.copyOf(ends, nfields * 2);
+        ends = Arrays.copyOf(ends, Math.max(16, nfields * 2));
       }
       ends[nfields++] = recLen;
     }
 
+    /**
+     * Array mode: the next record, its fields located in place. Any quote, or a CR not followed by
+     * LF, throws {@link NotSplittable} (the caller then parses the file as a stream).
+     */
+    private boolean nextInPlace() {
+      if (pos >= lim) {
+        return false;
+      }
+      nfields = 0;
+      byte[] b = buf;
+      byte d = delim;
+      int i = pos;
+      int fs = i;
+      int n = lim;
+      while (true) {
+        if (i == n) {
+          field(fs, i);
+          break;
+        }
+        byte c = b[i];
+        if (c == d) {
+          field(fs, i);
+          fs = ++i;
+        } else if (c == '\n') {
+          field(fs, i);
+          i++;
+          break;
+        } else if (c == '\r') {
+          if (i + 1 < n && b[i + 1] == '\n') {
+            field(fs, i);
+            i += 2;
+            break;
+          }
+          throw NotSplittable.INSTANCE;
+        } else if (c == '"') {
+          throw NotSplittable.INSTANCE;
+        } else {
+          i++;
+        }
+      }
+      pos = i;
+      line++;
+      return true;
+    }
+
+    private void field(int from, int to) {
+      if (nfields == ends.length) {
+        ends = Arrays.copyOf(ends, nfields * 2);
+        starts = Arrays.copyOf(starts, nfields * 2);
+      }
+      starts[nfields] = from;
+      ends[nfields++] = to;
+    }
+
     /** Reads the next record; false at the end of the input. */
     boolean next() throws IOException {
+      if (array) {
+        return nextInPlace();
+      }
       if (pos == lim && !fill()) {
         return false;
       }
@@ -716,7 +887,7 @@ public final class CsvReader {
     }
 
     int start(int j) {
-      return j == 0 ? 0 : ends[j - 1];
+      return array ? starts[j] : j == 0 ? 0 : ends[j - 1];
     }
 
     int end(int j) {
