@@ -134,8 +134,14 @@ public final class KmCommand implements Runnable {
     SurvivalData d = in.data();
     Convention cv = surv.convention;
     double level = conf.level();
-    CountTable pooled = d.counts(false);
     int k = d.groupCount();
+    // On large inputs the group comparisons (stratified counts, log-rank, Cox) are computed in a
+    // second thread while the Kaplan-Meier rows are built; the rows keep their order.
+    Beside<List<ResultRow>> comparisons =
+        Beside.start(
+            table || k < 2 ? 0 : d.size(),
+            () -> table || k < 2 ? List.of() : comparisons(d, testList, coxTies, level));
+    CountTable pooled = d.counts(false);
     List<KaplanMeier> fits = new ArrayList<>();
     for (int g = 0; g < k; g++) {
       fits.add(KaplanMeier.fit(pooled, 0, g, false, ct, level));
@@ -171,51 +177,54 @@ public final class KmCommand implements Runnable {
       KaplanMeier rev = KaplanMeier.fit(pooled, 0, g, true, ct, level);
       rows.add(StatRows.kmFollowup("km", grp, rev, f.n(), ct, cv, level));
     }
-    if (k > 1) {
-      CountTable t = d.strataCount() > 1 ? d.counts(true) : pooled;
-      String grp = k == 2 ? d.groupLevels().get(1) + " vs " + d.groupLevels().get(0) : "overall";
-      String strat =
-          d.strataCount() > 1
-              ? "stratified by "
-                  + String.join(",", surv.strata)
-                  + " ("
-                  + d.strataCount()
-                  + " strata)"
-              : null;
-      List<String> labels = new ArrayList<>();
-      List<CountTable> tables = new ArrayList<>();
-      labels.add(grp);
-      tables.add(t);
-      if (k > 2) {
-        // pairwise against the reference (unadjusted for multiplicity)
-        for (int h = 1; h < k; h++) {
-          labels.add(d.groupLevels().get(h) + " vs " + d.groupLevels().get(0));
-          tables.add(t.select(0, h));
-        }
-      }
-      for (LogRank.Test test : testList) {
-        for (int j = 0; j < tables.size(); j++) {
-          LogRank.Result r = LogRank.test(tables.get(j), test);
-          String note = strat;
-          if (j > 0) {
-            note = (strat == null ? "" : strat + "; ") + "pairwise vs reference, unadjusted";
-          }
-          rows.add(
-              StatRows.logrank(
-                  "logrank",
-                  labels.get(j),
-                  test,
-                  r,
-                  j == 0 ? d.size() : n(d, 0, j),
-                  j == 0 ? d.eventCount() : (int) (r.observed()[0] + r.observed()[1]),
-                  note));
-        }
-      }
-      if (hr) {
-        rows.addAll(CoxCommand.treatmentHr(d, t, coxTies, level, strat));
+    rows.addAll(comparisons.get());
+    output.emit(spec, rows, heading);
+  }
+
+  /** Log-rank family rows (overall and, with 3+ groups, pairwise) and the Cox rows with --hr. */
+  private List<ResultRow> comparisons(
+      SurvivalData d, List<LogRank.Test> testList, CoxTies coxTies, double level) {
+    int k = d.groupCount();
+    List<ResultRow> rows = new ArrayList<>();
+    CountTable t = d.counts(d.strataCount() > 1);
+    String grp = k == 2 ? d.groupLevels().get(1) + " vs " + d.groupLevels().get(0) : "overall";
+    String strat =
+        d.strataCount() > 1
+            ? "stratified by " + String.join(",", surv.strata) + " (" + d.strataCount() + " strata)"
+            : null;
+    List<String> labels = new ArrayList<>();
+    List<CountTable> tables = new ArrayList<>();
+    labels.add(grp);
+    tables.add(t);
+    if (k > 2) {
+      // pairwise against the reference (unadjusted for multiplicity)
+      for (int h = 1; h < k; h++) {
+        labels.add(d.groupLevels().get(h) + " vs " + d.groupLevels().get(0));
+        tables.add(t.select(0, h));
       }
     }
-    output.emit(spec, rows, heading);
+    for (LogRank.Test test : testList) {
+      for (int j = 0; j < tables.size(); j++) {
+        LogRank.Result r = LogRank.test(tables.get(j), test);
+        String note = strat;
+        if (j > 0) {
+          note = (strat == null ? "" : strat + "; ") + "pairwise vs reference, unadjusted";
+        }
+        rows.add(
+            StatRows.logrank(
+                "logrank",
+                labels.get(j),
+                test,
+                r,
+                j == 0 ? d.size() : n(d, 0, j),
+                j == 0 ? d.eventCount() : (int) (r.observed()[0] + r.observed()[1]),
+                note));
+      }
+    }
+    if (hr) {
+      rows.addAll(CoxCommand.treatmentHr(d, t, coxTies, level, strat));
+    }
+    return rows;
   }
 
   private static int n(SurvivalData d, int a, int b) {

@@ -155,39 +155,29 @@ public final class SurvivalOptions {
     DataTable t = data.load(need, Set.of(data.id), numeric);
     // On large files the one-row check (a hash pass over every id) runs in a second thread while
     // the columns are converted; its error, if any, is the one reported, as when run first.
-    InputException[] repeated = new InputException[1];
     DataTable loaded = t;
-    Runnable check =
-        () -> {
-          try {
-            requireOneRowPerSubject(loaded, data.id);
-          } catch (InputException e) {
-            repeated[0] = e;
-          }
-        };
-    Thread beside = null;
-    if (t.rowCount() >= PARALLEL_CHECK_ROWS) {
-      beside = new Thread(check, "one-row-per-subject");
-      beside.start();
-    } else {
-      check.run();
-    }
+    Beside<InputException> check =
+        Beside.start(
+            t.rowCount(),
+            () -> {
+              try {
+                requireOneRowPerSubject(loaded, data.id);
+                return null;
+              } catch (InputException e) {
+                return e;
+              }
+            });
     SurvivalInput in = null;
     InputException invalid = null;
     try {
-      if (beside != null || repeated[0] == null) {
-        in = from(t);
-      }
+      in = from(t);
     } catch (InputException e) {
       invalid = e;
-    } finally {
-      if (beside != null) {
-        join(beside);
-      }
     }
-    if (repeated[0] != null) {
+    InputException repeated = check.get();
+    if (repeated != null) {
       if (!t.hasHashes(data.id)) {
-        throw repeated[0];
+        throw repeated;
       }
       // equal hashes: confirm (and name the subject) on the ids read as text
       Set<String> withId = new java.util.HashSet<>(need);
@@ -200,18 +190,6 @@ public final class SurvivalOptions {
       throw invalid;
     }
     return in;
-  }
-
-  /** From this many rows the one-row-per-subject check runs beside the column conversion. */
-  static final int PARALLEL_CHECK_ROWS = 100_000;
-
-  private static void join(Thread t) {
-    try {
-      t.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 
   /**
@@ -313,8 +291,10 @@ public final class SurvivalOptions {
   /** Builds the input from an already loaded table (used by tests and by {@link #load}). */
   public SurvivalInput from(DataTable t) {
     List<String> notes = new ArrayList<>();
-    double[] tm = Columns.times(t, time);
     double f = timeUnit.factorTo(outputUnit());
+    // times read as numbers are valid already; SurvivalData.of copies them, so unscaled ones are
+    // passed as they are (no copy of a million values)
+    double[] tm = f == 1 && t.hasNumbers(time) ? t.numbers(time) : Columns.times(t, time);
     if (f != 1) {
       for (int i = 0; i < tm.length; i++) {
         tm[i] *= f;

@@ -42,12 +42,12 @@ class TteInputChecksTest {
   }
 
   /**
-   * From {@link SurvivalOptions#PARALLEL_CHECK_ROWS} rows the one-row check runs beside the column
-   * conversion: the messages, and which error wins, are those of the sequential order.
+   * From {@link Beside#MIN_ROWS} rows the one-row check runs beside the column conversion: the
+   * messages, and which error wins, are those of the sequential order.
    */
   @Test
   void largeFilesGiveTheSameMessagesAsSmallOnes() throws IOException {
-    int n = SurvivalOptions.PARALLEL_CHECK_ROWS + 10;
+    int n = Beside.MIN_ROWS + 10;
     StringBuilder ok = new StringBuilder("USUBJID,AVAL,CNSR,ARM\n");
     for (int i = 0; i < n; i++) {
       ok.append('S').append(i).append(',').append(i % 500 + 1).append(',').append(i % 2);
