@@ -2,6 +2,7 @@ package org.trialstats.cli;
 
 import java.io.PrintWriter;
 import org.trialstats.io.InputException;
+import org.trialstats.io.ReadAhead;
 import picocli.CommandLine;
 
 /**
@@ -13,7 +14,31 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    readAhead(args);
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /**
+   * Starts reading a large {@code --data} file while picocli builds its model (see {@link
+   * ReadAhead}); options are only looked at here, not checked.
+   */
+  static void readAhead(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String f = null;
+      if (args[i].equals("--data") && i + 1 < args.length) {
+        f = args[i + 1];
+      } else if (args[i].startsWith("--data=")) {
+        f = args[i].substring("--data=".length());
+      }
+      if (f != null) {
+        try {
+          ReadAhead.start(java.nio.file.Path.of(f));
+        } catch (java.nio.file.InvalidPathException e) {
+          // reported by the command itself
+        }
+        return;
+      }
+    }
   }
 
   /** Runs the command line with the given streams; returns the exit code (used by tests). */

@@ -66,7 +66,10 @@ public final class CsvReader {
     String name = file.toString();
     try {
       if (PARALLEL && Files.size(file) >= PARALLEL_MIN_BYTES) {
-        byte[] all = Files.readAllBytes(file);
+        byte[] all = ReadAhead.take(file);
+        if (all == null) {
+          all = Files.readAllBytes(file);
+        }
         DataTable t;
         try {
           t = readInHalves(all, name, wanted, hashed, numeric);
