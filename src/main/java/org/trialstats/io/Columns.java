@@ -98,7 +98,8 @@ public final class Columns {
             : "an event indicator (1 = event, 0 = censored)";
     for (int i = 0; i < out.length; i++) {
       double v = x != null ? x[i] : parse(t, i, column, c[i], expected);
-      if (v != Math.rint(v) || v < 0 || (!cnsr && v > 1)) {
+      // (long) v: an integer test cheaper than Math.rint for the usual small codes
+      if ((v < 1e15 ? v != (long) v : v != Math.rint(v)) || v < 0 || (!cnsr && v > 1)) {
         throw bad(t, i, column, expected, t.cell(i, column));
       }
       out[i] = cnsr ? v == 0 : v == 1;
@@ -109,6 +110,9 @@ public final class Columns {
   /** A text column with no empty cells (group, strata, subject id). */
   public static String[] labels(DataTable t, String column, String expected) {
     String[] c = t.column(column);
+    if (!t.hasEmpty(column)) {
+      return c;
+    }
     for (int i = 0; i < c.length; i++) {
       if (c[i] == null || c[i].isEmpty()) {
         throw bad(t, i, column, expected, c[i]);

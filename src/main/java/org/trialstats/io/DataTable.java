@@ -29,8 +29,7 @@ public final class DataTable {
   private final Map<String, double[]> numbers;
   // made on first use (from more than one thread: see SurvivalOptions)
   private final Map<String, String[]> numberText = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Map<String, List<String>> levelCache =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Distinct> levelCache = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The hash of an empty or missing cell in a hashed column ({@link #hashes}). */
   public static final long MISSING_HASH = 0L;
@@ -289,10 +288,18 @@ public final class DataTable {
 
   /** Distinct non-empty values of a column in order of first appearance (a new list). */
   public List<String> levels(String column) {
-    return new ArrayList<>(levelCache.computeIfAbsent(column, this::distinct));
+    return new ArrayList<>(levelCache.computeIfAbsent(column, this::distinct).levels());
   }
 
-  private List<String> distinct(String column) {
+  /** True when a cell of the column is empty (or missing: {@code NA}, {@code .}). */
+  public boolean hasEmpty(String column) {
+    return levelCache.computeIfAbsent(column, this::distinct).empty();
+  }
+
+  private record Distinct(List<String> levels, boolean empty) {}
+
+  private Distinct distinct(String column) {
+    boolean empty = false;
     List<String> out = new ArrayList<>();
     java.util.HashSet<String> seen = new java.util.HashSet<>();
     // The readers share one String per repeated value: a reference already seen (among the
@@ -307,6 +314,7 @@ public final class DataTable {
         }
       }
       if (v == null || v.isEmpty()) {
+        empty = true;
         continue;
       }
       if (seen.add(v)) {
@@ -316,6 +324,6 @@ public final class DataTable {
         recent[nr++] = v;
       }
     }
-    return List.copyOf(out);
+    return new Distinct(List.copyOf(out), empty);
   }
 }
