@@ -216,17 +216,34 @@ public final class CsvReader {
     if (split <= headerEnd || split >= n) {
       return null;
     }
+    Parser hp = new Parser(all, 0, headerEnd, name);
+    Header h;
+    try {
+      h = header(hp, name, wanted, hashed, numeric);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    // Both halves write into the same arrays, each at its own offset: count the lines of each
+    // half (in parallel) to know where the second one starts, so nothing is copied afterwards.
+    int second = split;
+    int[] lines1 = new int[1];
+    Thread counter = new Thread(() -> lines1[0] = lineCount(all, second, n), "csv-count");
+    counter.start();
+    int lines0 = lineCount(all, headerEnd, split);
+    if (!join(counter)) {
+      return null;
+    }
+    int rows = lines0 + lines1[0];
+    Target target = new Target(h, rows);
     Parsed[] half = new Parsed[2];
     boolean[] notPlain = new boolean[1];
-    int end = split;
-    int head = headerEnd;
+    int firstBody = headerEnd;
     Thread t =
         new Thread(
             () -> {
               try {
-                // the header line, then the second half
-                Parser p = new Parser(all, 0, head, name);
-                half[1] = parse(p, name, wanted, hashed, numeric, end, n);
+                Parser p = new Parser(all, second, n, name, hp.delim, h.line() + 1 + lines0);
+                half[1] = body(p, h, name, target, lines0, rows);
               } catch (NotPlainNumber e) {
                 notPlain[0] = true;
               } catch (IOException | RuntimeException e) {
@@ -236,18 +253,15 @@ public final class CsvReader {
             "csv-second-half");
     t.start();
     try {
-      half[0] = parse(new Parser(all, 0, split, name), name, wanted, hashed, numeric, -1, -1);
+      Parser p = new Parser(all, firstBody, split, name, hp.delim, h.line() + 1);
+      half[0] = body(p, h, name, target, 0, lines0);
     } catch (NotPlainNumber e) {
       notPlain[0] = true;
     } catch (IOException | RuntimeException e) {
       half[0] = null;
-    } finally {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return null;
-      }
+    }
+    if (!join(t)) {
+      return null;
     }
     if (notPlain[0]) {
       throw new NotPlainNumber(); // a numeric column is not plain numbers: read it as text
@@ -255,42 +269,79 @@ public final class CsvReader {
     if (half[0] == null || half[1] == null) {
       return null;
     }
-    int firstLines = half[0].endLine() - 1; // physical lines of the first half, header included
     int r0 = half[0].rows();
     int r1 = half[1].rows();
-    int[] lines = Arrays.copyOf(half[0].lines(), r0 + r1);
-    for (int i = 0; i < r1; i++) {
-      lines[r0 + i] = half[1].lines()[i] - 1 + firstLines; // the header line is not in the file
-    }
+    // blank lines are not rows: close the gaps they leave (rare)
+    java.util.function.UnaryOperator<Object> exact =
+        arr -> {
+          if (r0 + r1 == rows) {
+            return arr;
+          }
+          System.arraycopy(arr, lines0, arr, r0, r1);
+          Object c =
+              java.lang.reflect.Array.newInstance(arr.getClass().getComponentType(), r0 + r1);
+          System.arraycopy(arr, 0, c, 0, r0 + r1);
+          return c;
+        };
     LinkedHashMap<String, String[]> cols = new LinkedHashMap<>();
-    for (var e : half[0].columns().entrySet()) {
-      cols.put(e.getKey(), join(e.getValue(), r0, half[1].columns().get(e.getKey()), r1));
-    }
+    target.text().forEach((k, v) -> cols.put(k, (String[]) exact.apply(v)));
     LinkedHashMap<String, long[]> hs = new LinkedHashMap<>();
-    for (var e : half[0].hashes().entrySet()) {
-      hs.put(e.getKey(), join(e.getValue(), r0, half[1].hashes().get(e.getKey()), r1));
-    }
+    target.hashes().forEach((k, v) -> hs.put(k, (long[]) exact.apply(v)));
     LinkedHashMap<String, double[]> nums = new LinkedHashMap<>();
-    for (var e : half[0].numbers().entrySet()) {
-      nums.put(e.getKey(), join(e.getValue(), r0, half[1].numbers().get(e.getKey()), r1));
-    }
-    return new DataTable(name, cols, lines, half[0].header(), hs, nums);
+    target.numbers().forEach((k, v) -> nums.put(k, (double[]) exact.apply(v)));
+    return new DataTable(name, cols, (int[]) exact.apply(target.lines()), h.names(), hs, nums);
   }
 
-  /** The first {@code na} elements of {@code a} then the first {@code nb} of {@code b}. */
-  private static <T> T join(T a, int na, T b, int nb) {
-    @SuppressWarnings("unchecked")
-    T c = (T) java.lang.reflect.Array.newInstance(a.getClass().getComponentType(), na + nb);
-    System.arraycopy(a, 0, c, 0, na);
-    System.arraycopy(b, 0, c, na, nb);
-    return c;
+  /** Lines in {@code a[from, to)}: its LF count, plus one for a last line without a line end. */
+  private static int lineCount(byte[] a, int from, int to) {
+    int k = 0;
+    for (int i = from; i < to; i++) {
+      if (a[i] == '\n') {
+        k++;
+      }
+    }
+    return to > from && a[to - 1] != '\n' ? k + 1 : k;
+  }
+
+  private static boolean join(Thread t) {
+    try {
+      t.join();
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** The arrays both halves of a split file write into, one slot per line of the file body. */
+  private record Target(
+      LinkedHashMap<String, String[]> text,
+      LinkedHashMap<String, double[]> numbers,
+      LinkedHashMap<String, long[]> hashes,
+      int[] lines) {
+    Target(Header h, int rows) {
+      this(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new int[rows]);
+      for (int j = 0; j < h.names().size(); j++) {
+        String c = h.names().get(j);
+        if (h.keep()[j] >= 0) {
+          if (h.numeric()[j]) {
+            numbers.put(c, new double[rows]);
+          } else {
+            text.put(c, new String[rows]);
+          }
+        } else if (h.hkeep()[j] >= 0) {
+          hashes.put(c, new long[rows]);
+        }
+      }
+    }
   }
 
   private static Parsed parse(
       InputStream in, String name, Set<String> wanted, Set<String> hashed, Set<String> numeric)
       throws IOException {
-    Parsed r = parse(new Parser(in, name), name, wanted, hashed, numeric, -1, -1);
-    // exact lengths (the halves are joined by copying instead)
+    Parser p = new Parser(in, name);
+    Parsed r = body(p, header(p, name, wanted, hashed, numeric), name, null, 0, Integer.MAX_VALUE);
+    // exact lengths
     int n = r.rows();
     LinkedHashMap<String, String[]> cols = new LinkedHashMap<>();
     r.columns().forEach((k, v) -> cols.put(k, v.length == n ? v : Arrays.copyOf(v, n)));
@@ -302,18 +353,23 @@ public final class CsvReader {
   }
 
   /**
-   * Parses the header and the records of {@code p}; with {@code bodyFrom >= 0} (an array parser
-   * over the header line only) the records are then read from {@code [bodyFrom, bodyTo)} of the
-   * same array. The arrays of the result may be longer than {@link Parsed#rows}.
+   * The header line: column names, which are kept (and how), and the line it is on.
+   *
+   * @param keep per file column, its index among the kept columns or -1
+   * @param hkeep per file column not kept, its index among the hashed columns or -1
+   * @param numeric per file column, true when it is kept and read as numbers
    */
-  private static Parsed parse(
-      Parser p,
-      String name,
-      Set<String> wanted,
-      Set<String> hashed,
-      Set<String> numeric,
-      int bodyFrom,
-      int bodyTo)
+  private record Header(
+      List<String> names,
+      int[] keep,
+      int nkeep,
+      int[] hkeep,
+      int nhash,
+      boolean[] numeric,
+      int line) {}
+
+  private static Header header(
+      Parser p, String name, Set<String> wanted, Set<String> hashed, Set<String> numeric)
       throws IOException {
     if (!p.start()) {
       throw new InputException(
@@ -348,27 +404,47 @@ public final class CsvReader {
       }
       keep[j] = wanted == null || wanted.contains(h) ? nkeep++ : -1;
     }
-    if (bodyFrom >= 0) {
-      p.jump(bodyFrom, bodyTo);
-    }
-    int capacity = p.estimateRows();
     int[] hkeep = new int[ncol];
     int nhash = 0;
+    boolean[] num = new boolean[ncol];
     for (int j = 0; j < ncol; j++) {
       hkeep[j] = keep[j] < 0 && hashed.contains(header.get(j)) ? nhash++ : -1;
+      num[j] = keep[j] >= 0 && numeric.contains(header.get(j));
     }
-    HashColumn[] hcols = new HashColumn[nhash];
-    for (int j = 0; j < nhash; j++) {
-      hcols[j] = new HashColumn(capacity);
-    }
-    Column[] cols = new Column[nkeep];
+    return new Header(List.copyOf(header), keep, nkeep, hkeep, nhash, num, headerLine);
+  }
+
+  /**
+   * The records after the header. Without a {@code target} the columns grow as needed (the arrays
+   * of the result may be longer than {@link Parsed#rows}); with one, rows are written into its
+   * arrays from {@code offset} and must stay below {@code limit} ({@link NotSplittable} otherwise).
+   */
+  private static Parsed body(Parser p, Header h, String name, Target target, int offset, int limit)
+      throws IOException {
+    int ncol = h.names().size();
+    int[] keep = h.keep();
+    int[] hkeep = h.hkeep();
+    int capacity = target == null ? 1024 : 0;
+    HashColumn[] hcols = new HashColumn[h.nhash()];
+    Column[] cols = new Column[h.nkeep()];
     for (int j = 0; j < ncol; j++) {
-      if (keep[j] >= 0) {
+      String c = h.names().get(j);
+      if (hkeep[j] >= 0) {
+        hcols[hkeep[j]] =
+            target == null
+                ? new HashColumn(capacity)
+                : new HashColumn(target.hashes().get(c), offset, limit);
+      } else if (keep[j] >= 0 && h.numeric()[j]) {
         cols[keep[j]] =
-            numeric.contains(header.get(j)) ? new NumberColumn(capacity) : new Column(capacity);
+            target == null
+                ? new NumberColumn(capacity)
+                : new NumberColumn(target.numbers().get(c), offset, limit);
+      } else if (keep[j] >= 0) {
+        cols[keep[j]] =
+            target == null ? new Column(capacity) : new Column(target.text().get(c), offset, limit);
       }
     }
-    int[] lines = new int[capacity];
+    int[] lines = target == null ? new int[capacity] : target.lines();
     int rows = 0;
     while (true) {
       int line = p.line;
@@ -391,29 +467,46 @@ public final class CsvReader {
           hcols[hkeep[j]].add(p, j);
         }
       }
-      if (rows == lines.length) {
-        lines = Arrays.copyOf(lines, Math.max(16, rows * 2));
+      int at = offset + rows;
+      if (target != null && at >= limit) {
+        throw NotSplittable.INSTANCE;
       }
-      lines[rows++] = line;
+      if (at == lines.length) {
+        lines = Arrays.copyOf(lines, Math.max(16, at * 2));
+      }
+      lines[at] = line;
+      rows++;
     }
     LinkedHashMap<String, String[]> out = new LinkedHashMap<>();
     LinkedHashMap<String, double[]> nums = new LinkedHashMap<>();
+    LinkedHashMap<String, long[]> hs = new LinkedHashMap<>();
     for (int j = 0; j < ncol; j++) {
       if (keep[j] >= 0) {
         if (cols[keep[j]] instanceof NumberColumn c) {
-          nums.put(header.get(j), c.values);
+          nums.put(h.names().get(j), c.values);
         } else {
-          out.put(header.get(j), cols[keep[j]].data);
+          out.put(h.names().get(j), cols[keep[j]].data);
         }
+      } else if (hkeep[j] >= 0) {
+        hs.put(h.names().get(j), hcols[hkeep[j]].data);
       }
     }
-    LinkedHashMap<String, long[]> hs = new LinkedHashMap<>();
-    for (int j = 0; j < ncol; j++) {
-      if (hkeep[j] >= 0) {
-        hs.put(header.get(j), hcols[hkeep[j]].data);
-      }
+    return new Parsed(h.names(), out, lines, rows, p.line, hs, nums);
+  }
+
+  /**
+   * A column's array, doubled; a column writing into a shared array ({@link Target}) must not reach
+   * its limit (the line count said it would not): the split parse is then abandoned.
+   */
+  private static <T> T grow(T array, int size, int limit) {
+    if (limit != Integer.MAX_VALUE) {
+      throw NotSplittable.INSTANCE;
     }
-    return new Parsed(header, out, lines, rows, p.line, hs, nums);
+    int n = Math.max(16, size * 2);
+    @SuppressWarnings("unchecked")
+    T c = (T) java.lang.reflect.Array.newInstance(array.getClass().getComponentType(), n);
+    System.arraycopy(array, 0, c, 0, size);
+    return c;
   }
 
   /**
@@ -423,9 +516,18 @@ public final class CsvReader {
   private static final class HashColumn {
     private long[] data;
     private int size;
+    private final int limit;
 
     HashColumn(int capacity) {
       data = new long[capacity];
+      limit = Integer.MAX_VALUE;
+    }
+
+    /** Writes into {@code into} from {@code offset}, below {@code limit}. */
+    HashColumn(long[] into, int offset, int limit) {
+      data = into;
+      size = offset;
+      this.limit = limit;
     }
 
     void add(Parser p, int j) {
@@ -450,8 +552,8 @@ public final class CsvReader {
           h++;
         }
       }
-      if (size == data.length) {
-        data = Arrays.copyOf(data, Math.max(16, size * 2));
+      if (size == data.length || size == limit) {
+        data = grow(data, size, limit);
       }
       data[size++] = h;
     }
@@ -466,10 +568,20 @@ public final class CsvReader {
   private static final class NumberColumn extends Column {
     private double[] values;
     private int count;
+    private final int limit;
 
     NumberColumn(int capacity) {
       super(0);
       values = new double[capacity];
+      limit = Integer.MAX_VALUE;
+    }
+
+    /** Writes into {@code into} from {@code offset}, below {@code limit}. */
+    NumberColumn(double[] into, int offset, int limit) {
+      super(0);
+      values = into;
+      count = offset;
+      this.limit = limit;
     }
 
     @Override
@@ -503,8 +615,8 @@ public final class CsvReader {
       if (digits > 15 || decimals > 22 || e - s == (point < 0 ? 0 : 1)) {
         throw new NotPlainNumber(); // empty, a lone point, too many digits
       }
-      if (count == values.length) {
-        values = Arrays.copyOf(values, Math.max(16, count * 2));
+      if (count == values.length || count == limit) {
+        values = grow(values, count, limit);
       }
       values[count++] = decimals == 0 ? (double) m : m / Columns.POW10[decimals];
     }
@@ -521,8 +633,17 @@ public final class CsvReader {
     private final String[] fewValues = new String[FEW];
     private int few;
 
+    private int limit = Integer.MAX_VALUE;
+
     Column(int capacity) {
       data = new String[capacity];
+    }
+
+    /** Writes into {@code into} from {@code offset}, below {@code limit}. */
+    Column(String[] into, int offset, int limit) {
+      data = into;
+      size = offset;
+      this.limit = limit;
     }
 
     void add(Parser p, int j) {
@@ -574,8 +695,8 @@ public final class CsvReader {
       } else {
         v = p.decode(s, e);
       }
-      if (size == data.length) {
-        data = Arrays.copyOf(data, Math.max(16, size * 2));
+      if (size == data.length || size == limit) {
+        data = grow(data, size, limit);
       }
       data[size++] = v;
     }
@@ -657,26 +778,13 @@ public final class CsvReader {
       this.array = true;
     }
 
-    /** Array mode: continue with the records in {@code [from, to)} of the same array. */
-    void jump(int from, int to) {
-      pos = from;
-      lim = to;
-    }
-
-    /** Rows to expect (array mode: from the line length of the first 64 KiB), for presizing. */
-    int estimateRows() {
-      if (!array) {
-        return 1024;
-      }
-      int probe = Math.min(lim - pos, 1 << 16);
-      int nl = 0;
-      for (int i = pos; i < pos + probe; i++) {
-        if (buf[i] == '\n') {
-          nl++;
-        }
-      }
-      long est = nl == 0 ? 16 : (long) (lim - pos) * nl / probe + nl / 32 + 16;
-      return (int) Math.min(est, Integer.MAX_VALUE - 16);
+    /**
+     * An in-place parser of records only (the header was read elsewhere), from line {@code line}.
+     */
+    Parser(byte[] a, int from, int to, String name, byte delim, int line) {
+      this(a, from, to, name);
+      this.delim = delim;
+      this.line = line;
     }
 
     private boolean fill() throws IOException {

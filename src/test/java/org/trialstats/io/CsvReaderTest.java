@@ -252,4 +252,51 @@ class CsvReaderTest {
     assertFalse(text.hasNumbers("AVAL"));
     assertTrue(text.hasNumbers("CNSR") == false && text.column("AVAL")[2000].equals("-3"));
   }
+
+  /**
+   * The split parse writes both halves into shared arrays sized by line counts: blank lines, CRLF
+   * line ends and a last line without a line end must give exactly the sequential table.
+   */
+  @Test
+  void splitParseEqualsTheSequentialParseWithBlankLinesAndLineEnds() throws IOException {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+    for (int trial = 0; trial < 24; trial++) {
+      String eol = trial % 2 == 0 ? "\n" : "\r\n";
+      StringBuilder b = new StringBuilder("ID,ARM,AVAL,CNSR" + eol);
+      int rows = 500 + rng.nextInt(1500);
+      for (int i = 0; i < rows; i++) {
+        if (trial % 3 == 0 && rng.nextInt(40) == 0) {
+          b.append(eol); // a blank line
+        }
+        b.append('S').append(i).append(',').append(rng.nextBoolean() ? "A" : "B").append(',');
+        b.append(rng.nextInt(5000) / 100.0).append(',').append(rng.nextInt(2));
+        if (i < rows - 1 || trial % 4 != 1) {
+          b.append(eol); // trial % 4 == 1: the last line has no line end
+        }
+      }
+      byte[] all = b.toString().getBytes(StandardCharsets.UTF_8);
+      for (Set<String> numeric : List.of(Set.<String>of(), Set.of("AVAL", "CNSR"))) {
+        DataTable par =
+            CsvReader.readInHalves(all, "t", Set.of("ARM", "AVAL", "CNSR"), Set.of("ID"), numeric);
+        DataTable seq =
+            CsvReader.read(
+                new java.io.ByteArrayInputStream(all),
+                "t",
+                Set.of("ARM", "AVAL", "CNSR"),
+                Set.of("ID"),
+                numeric);
+        String what = "trial " + trial + " numeric " + numeric;
+        assertTrue(par != null, what);
+        assertEquals(seq.rowCount(), par.rowCount(), what);
+        for (String c : List.of("ARM", "AVAL", "CNSR")) {
+          assertArrayEquals(seq.column(c), par.column(c), what + " " + c);
+          assertEquals(seq.hasNumbers(c), par.hasNumbers(c), what + " " + c);
+        }
+        assertArrayEquals(seq.hashes("ID"), par.hashes("ID"), what);
+        for (int i = 0; i < seq.rowCount(); i++) {
+          assertEquals(seq.line(i), par.line(i), what + " line of row " + i);
+        }
+      }
+    }
+  }
 }
