@@ -360,12 +360,7 @@ public final class CoxCommand implements Callable<Integer> {
       double level) {
     String m = fit.ties().label();
     int[] size = d.groupSizes();
-    int[] ev = new int[d.groupCount()];
-    for (int k = 0; k < d.size(); k++) {
-      if (d.event(k)) {
-        ev[d.group(k)]++;
-      }
-    }
+    int[] ev = d.groupEvents();
     List<String> levels = d.groupLevels();
     List<ResultRow> rows = new ArrayList<>();
     for (int j = 0; j < terms.size(); j++) {

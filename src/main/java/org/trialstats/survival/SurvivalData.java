@@ -38,6 +38,9 @@ public final class SurvivalData {
   private final List<String> strataLevels;
   private final int timesMerged;
   private final int events;
+  private final int[] groupSizes;
+  private final int[] groupEvents;
+  private final int[] strataSizes;
 
   private SurvivalData(
       double[] time,
@@ -56,13 +59,23 @@ public final class SurvivalData {
     this.groupLevels = groupLevels;
     this.strataLevels = strataLevels;
     this.timesMerged = timesMerged;
+    // per-group and per-stratum tallies, once (commands ask for them repeatedly)
     int d = 0;
-    for (boolean b : event) {
-      if (b) {
+    int[] gs = new int[groupLevels.size()];
+    int[] ge = new int[groupLevels.size()];
+    int[] ss = new int[strataLevels.size()];
+    for (int k = 0; k < event.length; k++) {
+      gs[group[k]]++;
+      ss[stratum[k]]++;
+      if (event[k]) {
         d++;
+        ge[group[k]]++;
       }
     }
     this.events = d;
+    this.groupSizes = gs;
+    this.groupEvents = ge;
+    this.strataSizes = ss;
   }
 
   /** Ungrouped, unstratified data with R's default timefix. */
@@ -264,20 +277,17 @@ public final class SurvivalData {
 
   /** Subjects per group. */
   public int[] groupSizes() {
-    int[] c = new int[groupLevels.size()];
-    for (int g : group) {
-      c[g]++;
-    }
-    return c;
+    return groupSizes.clone();
+  }
+
+  /** Events per group. */
+  public int[] groupEvents() {
+    return groupEvents.clone();
   }
 
   /** Subjects per stratum. */
   public int[] strataSizes() {
-    int[] c = new int[strataLevels.size()];
-    for (int s : stratum) {
-      c[s]++;
-    }
-    return c;
+    return strataSizes.clone();
   }
 
   /**

@@ -145,6 +145,18 @@ class SurvivalDataTest {
       }
       SurvivalData d =
           SurvivalData.of(t, e, g, List.of("a", "b", "c"), st, List.of("1", "2", "3", "4"), 0);
+      int[] sizes = new int[3];
+      int[] events = new int[3];
+      int[] strata = new int[4];
+      for (int i = 0; i < n; i++) {
+        sizes[g[i]]++;
+        events[g[i]] += e[i] ? 1 : 0;
+        strata[st[i]]++;
+      }
+      assertArrayEquals(sizes, d.groupSizes());
+      assertArrayEquals(events, d.groupEvents());
+      assertArrayEquals(strata, d.strataSizes());
+      assertEquals(java.util.Arrays.stream(events).sum(), d.eventCount());
       for (int k = 0; k < n; k++) {
         int i = d.inputRow(k);
         assertEquals(t[i], d.time(k), 0);
