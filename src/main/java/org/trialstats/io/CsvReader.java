@@ -167,7 +167,6 @@ public final class CsvReader {
       LinkedHashMap<String, String[]> columns,
       int[] lines,
       int rows,
-      int endLine,
       LinkedHashMap<String, long[]> hashes,
       LinkedHashMap<String, double[]> numbers) {}
 
@@ -184,11 +183,13 @@ public final class CsvReader {
 
   /**
    * Parses a file without any quote character and with LF (or CRLF) line ends as two halves split
-   * at a line end, the second half in another thread (prefixed by the header line), and joins them:
-   * the same table as the sequential parse. Returns null when the file does not qualify (quotes
-   * could hide line ends, lone CR line ends, no split point) or either half has an input error: the
-   * caller then parses sequentially, so messages name the same row and line as always. Throws
-   * {@link NotPlainNumber} when a {@code numeric} column has a cell that is not a plain number.
+   * at a line end: the header is read once, each half's lines are counted (in parallel), and the
+   * halves are parsed in place on two threads straight into arrays sized for the whole body, each
+   * from its own offset: the same table as the sequential parse, without a copy. Returns null when
+   * the file does not qualify (a quote could hide line ends, a lone CR, no split point) or either
+   * half has an input error: the caller then parses sequentially, so messages name the same row and
+   * line as always. Throws {@link NotPlainNumber} when a {@code numeric} column has a cell that is
+   * not a plain number.
    */
   static DataTable readInHalves(byte[] all, String name, Set<String> wanted) {
     return readInHalves(all, name, wanted, Set.of(), Set.of());
@@ -349,7 +350,7 @@ public final class CsvReader {
     r.hashes().forEach((k, v) -> hs.put(k, v.length == n ? v : Arrays.copyOf(v, n)));
     LinkedHashMap<String, double[]> nums = new LinkedHashMap<>();
     r.numbers().forEach((k, v) -> nums.put(k, v.length == n ? v : Arrays.copyOf(v, n)));
-    return new Parsed(r.header(), cols, Arrays.copyOf(r.lines(), n), n, r.endLine(), hs, nums);
+    return new Parsed(r.header(), cols, Arrays.copyOf(r.lines(), n), n, hs, nums);
   }
 
   /**
@@ -491,7 +492,7 @@ public final class CsvReader {
         hs.put(h.names().get(j), hcols[hkeep[j]].data);
       }
     }
-    return new Parsed(h.names(), out, lines, rows, p.line, hs, nums);
+    return new Parsed(h.names(), out, lines, rows, hs, nums);
   }
 
   /**

@@ -158,6 +158,10 @@ public final class DataTable {
   }
 
   public String cell(int row, String column) {
+    double[] x = numbers.get(column);
+    if (x != null && !numberText.containsKey(column)) {
+      return plainText(x[row]); // one cell (an error message) without the column's text
+    }
     return column(column)[row];
   }
 
@@ -187,15 +191,17 @@ public final class DataTable {
   private static String[] plainText(double[] x) {
     String[] out = new String[x.length];
     Map<Double, String> seen = new java.util.HashMap<>();
-    java.math.MathContext digits15 = new java.math.MathContext(15);
     for (int i = 0; i < x.length; i++) {
-      out[i] =
-          seen.computeIfAbsent(
-              x[i],
-              v ->
-                  new java.math.BigDecimal(v).round(digits15).stripTrailingZeros().toPlainString());
+      out[i] = seen.computeIfAbsent(x[i], DataTable::plainText);
     }
     return out;
+  }
+
+  private static String plainText(double v) {
+    return new java.math.BigDecimal(v)
+        .round(new java.math.MathContext(15))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   /** True when {@code column} was read as hashes only. */
