@@ -337,7 +337,7 @@ public final class CoxCommand implements Callable<Integer> {
       throw new InputException(
           String.format(
               "%s: covariate %s has a single level (%s); it cannot be adjusted for",
-              t.source(), c, String.join(", ", lv)));
+              t.source(c), c, String.join(", ", lv)));
     }
     for (int l = 1; l < lv.size(); l++) {
       String level = lv.get(l);

@@ -916,7 +916,7 @@ public final class SubgroupsCommand implements Callable<Integer> {
               "--cut " + name + ":" + cut + ": quantile groups must be between q2 and q10");
         }
         if (present.isEmpty()) {
-          throw new InputException(t.source() + ": column " + name + " has no values to cut");
+          throw new InputException(t.source(name) + ": column " + name + " has no values to cut");
         }
         points = Cuts.quantileCuts(present.stream().mapToDouble(Double::doubleValue).toArray(), q);
         cutNote = "cut at R type-7 quantiles";
@@ -965,7 +965,7 @@ public final class SubgroupsCommand implements Callable<Integer> {
             String.format(
                 "%s: subgroup variable %s has %d levels (more than %d); cut a continuous"
                     + " variable with --cut %s:VALUE or --cut %s:q4",
-                t.source(), name, levels.size(), MAX_LEVELS, name, name));
+                t.source(name), name, levels.size(), MAX_LEVELS, name, name));
       }
       Map<String, Integer> ix = new java.util.HashMap<>();
       for (int i = 0; i < levels.size(); i++) {
@@ -983,7 +983,7 @@ public final class SubgroupsCommand implements Callable<Integer> {
     }
     if (missing == n) {
       throw new InputException(
-          t.source() + ": subgroup variable " + name + " is empty in every row");
+          t.source(name) + ": subgroup variable " + name + " is empty in every row");
     }
     return new Variable(name, level, levels, missing, cutNote);
   }

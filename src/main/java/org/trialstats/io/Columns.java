@@ -132,7 +132,7 @@ public final class Columns {
       throw new InputException(
           String.format(
               "%s: column %s has %d level%s (%s); at least %d are needed to compare groups",
-              t.source(),
+              t.source(column),
               column,
               lv.size(),
               lv.size() == 1 ? "" : "s",
@@ -161,9 +161,13 @@ public final class Columns {
     }
   }
 
-  /** The error for row {@code i} (0-based) of {@code t}. */
+  /**
+   * The error for row {@code i} (0-based) of {@code t}, naming the file, row and line the cell
+   * comes from (the ADSL file for columns joined from it).
+   */
   public static InputException bad(DataTable t, int i, String column, String expected, String s) {
-    return InputException.cell(t.source(), i + 1, t.line(i), column, expected, s);
+    return InputException.cell(
+        t.source(column), t.fileRow(column, i), t.line(column, i), column, expected, s);
   }
 
   static final double[] POW10 = {

@@ -196,18 +196,6 @@ public final class DataLoader {
       }
       map[i] = k;
     }
-    LinkedHashMap<String, String[]> extra = new LinkedHashMap<>();
-    for (String c : adsl.columnNames()) {
-      if (data.has(c)) {
-        continue;
-      }
-      String[] src = adsl.column(c);
-      String[] dst = new String[did.length];
-      for (int i = 0; i < did.length; i++) {
-        dst[i] = src[map[i]];
-      }
-      extra.put(c, dst);
-    }
-    return data.withColumns(extra);
+    return data.withColumnsOf(adsl, adsl.columnNames(), map);
   }
 }

@@ -24,9 +24,17 @@ public final class DataTable {
   private final List<String> fileColumns;
   private final Map<String, String[]> columns;
   private final int[] lines;
+  // the 0-based data row in the file of each row (null: row i is data row i of the file)
+  private final int[] fileRows;
   private final int rows;
   private final Map<String, long[]> hashes;
   private final Map<String, double[]> numbers;
+  // columns whose cells come from another file (ADSL columns joined by subject): that file, and
+  // for each row of this table the row (0-based) and line there
+  private final Map<String, Origin> origins;
+
+  private record Origin(String source, int[] rows, int[] lines) {}
+
   // made on first use (from more than one thread: see SurvivalOptions)
   private final Map<String, String[]> numberText = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, Distinct> levelCache = new java.util.concurrent.ConcurrentHashMap<>();
@@ -79,7 +87,20 @@ public final class DataTable {
       List<String> fileColumns,
       Map<String, long[]> hashes,
       Map<String, double[]> numbers) {
+    this(source, columns, lines, null, fileColumns, hashes, numbers, Map.of());
+  }
+
+  private DataTable(
+      String source,
+      LinkedHashMap<String, String[]> columns,
+      int[] lines,
+      int[] fileRows,
+      List<String> fileColumns,
+      Map<String, long[]> hashes,
+      Map<String, double[]> numbers,
+      Map<String, Origin> origins) {
     this.source = source;
+    this.origins = Map.copyOf(origins);
     this.numbers =
         numbers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(numbers));
     this.hashes =
@@ -112,6 +133,7 @@ public final class DataTable {
     }
     this.rows = Math.max(r, 0);
     this.lines = lines;
+    this.fileRows = fileRows;
     List<String> all = new java.util.ArrayList<>(fileColumns == null ? List.of() : fileColumns);
     for (String n : names) {
       if (!all.contains(n)) {
@@ -140,6 +162,30 @@ public final class DataTable {
   /** The file line on which data row {@code i} (0-based) starts. */
   public int line(int i) {
     return lines == null ? i + 2 : lines[i];
+  }
+
+  /** The file the cells of {@code column} come from ({@link #source} unless joined from ADSL). */
+  public String source(String column) {
+    Origin o = origins.get(column);
+    return o == null ? source : o.source();
+  }
+
+  /**
+   * The 1-based data row, in {@link #source(String)}, of the cell of row {@code i}: its row in the
+   * file even after {@code --where} kept only some rows.
+   */
+  public int fileRow(String column, int i) {
+    Origin o = origins.get(column);
+    if (o != null) {
+      return o.rows()[i] + 1;
+    }
+    return (fileRows == null ? i : fileRows[i]) + 1;
+  }
+
+  /** The line, in {@link #source(String)}, of the cell of row {@code i} of {@code column}. */
+  public int line(String column, int i) {
+    Origin o = origins.get(column);
+    return o == null ? line(i) : o.lines()[i];
   }
 
   /** The cells of a column; an unknown name is an input error that lists the columns there are. */
@@ -272,7 +318,29 @@ public final class DataTable {
     for (int i = 0; i < idx.length; i++) {
       l[i] = line(idx[i]);
     }
-    return new DataTable(source, out, l, fileColumns, hs, nums);
+    Map<String, Origin> org = new java.util.HashMap<>();
+    Map<Origin, Origin> moved = new java.util.IdentityHashMap<>(); // columns share an origin
+    for (Map.Entry<String, Origin> e : origins.entrySet()) {
+      Origin o = e.getValue();
+      org.put(
+          e.getKey(),
+          moved.computeIfAbsent(
+              o,
+              k -> {
+                int[] r = new int[idx.length];
+                int[] ln = new int[idx.length];
+                for (int i = 0; i < idx.length; i++) {
+                  r[i] = k.rows()[idx[i]];
+                  ln[i] = k.lines()[idx[i]];
+                }
+                return new Origin(k.source(), r, ln);
+              }));
+    }
+    int[] fr = new int[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      fr[i] = fileRows == null ? idx[i] : fileRows[idx[i]];
+    }
+    return new DataTable(source, out, l, fr, fileColumns, hs, nums, org);
   }
 
   /** This table with extra columns (same row count) appended; existing names are kept. */
@@ -289,7 +357,45 @@ public final class DataTable {
     }
     List<String> all = new java.util.ArrayList<>(fileColumns);
     all.addAll(extra.keySet());
-    return new DataTable(source, out, l, all, hashes, numbers);
+    return new DataTable(source, out, l, fileRows, all, hashes, numbers, origins);
+  }
+
+  /**
+   * This table with columns of {@code from} brought onto its rows: row {@code i} takes row {@code
+   * map[i]} of {@code from}. Messages about those cells name {@code from}'s file, row and line.
+   */
+  public DataTable withColumnsOf(DataTable from, List<String> names, int[] map) {
+    LinkedHashMap<String, String[]> extra = new LinkedHashMap<>();
+    int[] ln = new int[map.length];
+    int[] fr = new int[map.length];
+    for (int i = 0; i < map.length; i++) {
+      ln[i] = from.line(map[i]);
+      fr[i] = from.fileRows == null ? map[i] : from.fileRows[map[i]];
+    }
+    Origin o = new Origin(from.source(), fr, ln);
+    Map<String, Origin> org = new java.util.HashMap<>(origins);
+    for (String c : names) {
+      if (has(c)) {
+        continue;
+      }
+      String[] src = from.column(c);
+      String[] dst = new String[map.length];
+      for (int i = 0; i < map.length; i++) {
+        dst[i] = src[map[i]];
+      }
+      extra.put(c, dst);
+      org.put(c, o);
+    }
+    DataTable t = withColumns(extra);
+    return new DataTable(
+        t.source,
+        new LinkedHashMap<>(t.columns),
+        t.lines,
+        t.fileRows,
+        t.fileColumns,
+        t.hashes,
+        t.numbers,
+        org);
   }
 
   /** Distinct non-empty values of a column in order of first appearance (a new list). */
