@@ -30,6 +30,15 @@ public final class SasReader {
         throw new InputException(
             name + ": not a readable SAS dataset (no .sas7bdat header or no columns found)");
       }
+      long stated = r.getSasFileProperties().getColumnsCount();
+      if (cols.size() < stated) {
+        throw new InputException(
+            String.format(
+                "%s: the column descriptions of this SAS dataset cannot be read (%d of %d"
+                    + " columns); files written outside SAS (e.g. by R haven's write_sas) are"
+                    + " often not valid SAS datasets: save the data as CSV instead",
+                name, cols.size(), stated));
+      }
       long n = r.getSasFileProperties().getRowCount();
       if (n > Integer.MAX_VALUE) {
         throw new InputException(name + ": too many rows");
