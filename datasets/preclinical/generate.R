@@ -47,3 +47,21 @@ write.csv(dr, file.path(out, "dose_response.csv"), row.names = FALSE, quote = FA
 ## DNase Run 1 (datasets package).
 d1 <- DNase[DNase$Run == 1, c("conc", "density")]
 write.csv(d1, file.path(out, "dnase1.csv"), row.names = FALSE, quote = FALSE)
+
+## Animal survival (SYNTHETIC): days to the humane endpoint (tumour volume >= 2000 mm3) or death,
+## 10 mice per group, the study ends at day 90 (survivors censored). Two deaths unrelated to the
+## tumour are censored at their day. Weibull times (shape 2.5) with group medians near
+## Vehicle 23, DrugA 38, DrugB 33 and Combo 76 days. Its own seed: the files above are unchanged.
+set.seed(20261127)
+med <- c(Vehicle = 23, DrugA = 38, DrugB = 33, Combo = 76)
+prefix <- c(Vehicle = "V", DrugA = "A", DrugB = "B", Combo = "C")
+srv <- do.call(rbind, lapply(names(med), function(g) {
+  shape <- 2.5
+  day <- round(rweibull(10, shape, med[[g]] / log(2)^(1 / shape)))
+  event <- as.integer(day <= 90)
+  day <- pmin(day, 90)
+  data.frame(animal = sprintf("%s%02d", prefix[[g]], 1:10), group = g, day = day,
+             event = event)
+}))
+srv$event[srv$animal %in% c("A09", "C03")] <- 0L # non-tumour deaths: censored
+write.csv(srv, file.path(out, "survival.csv"), row.names = FALSE, quote = FALSE)

@@ -216,3 +216,47 @@ ic <- rbind(
   fit4("CMPD-1 fixed 0-100", c1$conc, c1$response, bottom = 0, top = 100),
   fit4("CMPD-2 fixed bottom 10", c2$conc, c2$response, bottom = 10))
 write.csv(fmt(ic), file.path(here, "ic50.csv"), row.names = FALSE, na = "")
+
+## Animal survival (the report's preclinical survival block on datasets/preclinical/survival.csv):
+##   survival.csv  per group the KM median with its 95% CI (survfit, conf.type "log"); per treated
+##                 group vs Vehicle the increase in median lifespan median(T)/median(C) - 1, the
+##                 log-rank test (survdiff on the two groups) and its Holm-adjusted p (p.adjust).
+suppressPackageStartupMessages(library(survival))
+sv <- read.csv("datasets/preclinical/survival.csv", stringsAsFactors = FALSE)
+sgroups <- unique(sv$group)
+med <- function(g) {
+  q <- quantile(survfit(Surv(day, event) ~ 1, data = sv[sv$group == g, ], conf.type = "log"), 0.5)
+  c(q$quantile, q$lower, q$upper)
+}
+out <- list()
+m0 <- med("Vehicle")
+for (g in sgroups) {
+  m <- med(g)
+  d <- sv[sv$group == g, ]
+  out[[length(out) + 1]] <- cbind(analysis = "ANIMAL_SURV:km",
+    row(g, "median", estimate = m[1], conf_low = m[2], conf_high = m[3], n = nrow(d),
+        events = sum(d$event), method = "brookmeyer-crowley/log (r rules)"))
+}
+treated <- setdiff(sgroups, "Vehicle")
+p <- numeric(0)
+lr <- list()
+for (g in treated) {
+  d <- sv[sv$group %in% c("Vehicle", g), ]
+  s <- survdiff(Surv(day, event) ~ group, data = d)
+  p[g] <- pchisq(s$chisq, 1, lower.tail = FALSE)
+  vs <- paste(g, "vs Vehicle")
+  out[[length(out) + 1]] <- cbind(analysis = "ANIMAL_SURV:km",
+    row(vs, "ils", estimate = med(g)[1] / m0[1] - 1, n = nrow(d), events = sum(d$event),
+        method = "median-ratio-minus-1"))
+  out[[length(out) + 1]] <- cbind(analysis = "ANIMAL_SURV:logrank",
+    row(vs, "logrank", p_value = p[g], statistic = s$chisq, df = 1, n = nrow(d),
+        events = sum(d$event), method = "logrank"))
+}
+padj <- p.adjust(p, "holm")
+for (g in treated) {
+  d <- sv[sv$group %in% c("Vehicle", g), ]
+  out[[length(out) + 1]] <- cbind(analysis = "ANIMAL_SURV:logrank",
+    row(paste(g, "vs Vehicle"), "logrank", p_value = padj[[g]], n = nrow(d),
+        events = sum(d$event), method = "logrank/holm"))
+}
+write.csv(fmt(do.call(rbind, out)), file.path(here, "survival.csv"), row.names = FALSE, na = "")

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.trialstats.survival.KaplanMeier;
 
 /**
  * A Kaplan–Meier figure as an inline SVG: step curves, censor ticks, optional pointwise confidence
@@ -48,6 +49,41 @@ public final class KmPlot {
       if (time.length != surv.length || time.length == 0) {
         throw new IllegalArgumentException("time and surv must be non-empty and of one length");
       }
+    }
+
+    /**
+     * The curve of a Kaplan–Meier fit: steps from (0, 1) with the fit's confidence limits, the
+     * times with censorings (ticks on the plot) and the numbers at risk at the axis ticks.
+     */
+    public static Curve of(String label, KaplanMeier km, double median, double[] ticks) {
+      int m = km.size();
+      double[] t = new double[m + 1];
+      double[] sv = new double[m + 1];
+      double[] lo = new double[m + 1];
+      double[] hi = new double[m + 1];
+      sv[0] = 1;
+      lo[0] = 1;
+      hi[0] = 1;
+      int nc = 0;
+      for (int i = 0; i < m; i++) {
+        t[i + 1] = km.time(i);
+        sv[i + 1] = km.surv(i);
+        lo[i + 1] = km.lower(i);
+        hi[i + 1] = km.upper(i);
+        nc += km.nCensor(i) > 0 ? 1 : 0;
+      }
+      double[] ctimes = new double[nc];
+      nc = 0;
+      for (int i = 0; i < m; i++) {
+        if (km.nCensor(i) > 0) {
+          ctimes[nc++] = km.time(i);
+        }
+      }
+      int[] atRisk = new int[ticks.length];
+      for (int j = 0; j < ticks.length; j++) {
+        atRisk[j] = km.atRisk(ticks[j]);
+      }
+      return new Curve(label, t, sv, lo, hi, ctimes, median, atRisk);
     }
 
     /** S(t) of this curve (right-continuous step). */

@@ -15,9 +15,10 @@ import org.trialstats.report.ReportModel.Table;
 
 /**
  * The report's {@code preclinical} section (issue 9): tumour growth inhibition table, group
- * comparisons and growth curves ({@link PreclinicalInputs#tgi}), and the IC50 table with
- * dose-response curves ({@link PreclinicalInputs#ic50}). The numbers are those of the {@code tgi}
- * and {@code ic50} commands (same cores, same rows in {@code results.csv}).
+ * comparisons and growth curves ({@link PreclinicalInputs#tgi}), animal survival ({@link
+ * AnimalSurvivalSection}), and the IC50 table with dose-response curves ({@link
+ * PreclinicalInputs#ic50}). The numbers are those of the {@code tgi} and {@code ic50} commands
+ * (same cores, same rows in {@code results.csv}).
  */
 final class PreclinicalSection {
   private PreclinicalSection() {}
@@ -31,13 +32,7 @@ final class PreclinicalSection {
       List<ReportModel.InputFile> inputs) {
     List<Block> b = new ArrayList<>();
     if (p.tgiData() != null) {
-      DataTable t = DataLoader.read(p.tgiData(), null);
-      inputs.add(
-          new ReportModel.InputFile(
-              "xenograft volumes",
-              ReportBuilder.display(p.tgiData()),
-              Fmt.sha256(p.tgiData()),
-              t.rowCount()));
+      DataTable t = read("xenograft volumes", p.tgiData(), inputs);
       PreclinicalInputs.TgiSettings s =
           new PreclinicalInputs.TgiSettings(
               p.animal(),
@@ -76,14 +71,11 @@ final class PreclinicalSection {
               + PAdjust.parse(p.adjust()).label()
               + " within each test.");
     }
+    if (p.survival() != null) {
+      AnimalSurvivalSection.add(p.survival(), level, b, rows, methods, inputs);
+    }
     if (p.ic50Data() != null) {
-      DataTable t = DataLoader.read(p.ic50Data(), null);
-      inputs.add(
-          new ReportModel.InputFile(
-              "dose-response",
-              ReportBuilder.display(p.ic50Data()),
-              Fmt.sha256(p.ic50Data()),
-              t.rowCount()));
+      DataTable t = read("dose-response", p.ic50Data(), inputs);
       List<DoseResponsePlot.Series> fits =
           PreclinicalInputs.ic50(t, p.conc(), p.response(), p.by(), null, null, level);
       List<List<String>> cells = new ArrayList<>();
@@ -119,6 +111,15 @@ final class PreclinicalSection {
               + " (Levenberg\u2013Marquardt), Wald t interval on log10 IC50.");
     }
     return new Section("preclinical", "Preclinical efficacy", b);
+  }
+
+  /** Reads an input of the section and lists it (with its checksum) in the provenance. */
+  static DataTable read(String what, java.nio.file.Path file, List<ReportModel.InputFile> inputs) {
+    DataTable t = DataLoader.read(file, null);
+    inputs.add(
+        new ReportModel.InputFile(
+            what, ReportBuilder.display(file), Fmt.sha256(file), t.rowCount()));
+    return t;
   }
 
   private static Table tgiTable(TumourGrowth.Result r) {

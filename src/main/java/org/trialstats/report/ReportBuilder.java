@@ -761,36 +761,10 @@ public final class ReportBuilder {
     List<KmPlot.Curve> curves = new ArrayList<>();
     for (int a = 0; a < arms.size(); a++) {
       KaplanMeier km = kms.get(a);
-      int m = km.size();
-      double[] t = new double[m + 1];
-      double[] sv = new double[m + 1];
-      double[] lo = new double[m + 1];
-      double[] hi = new double[m + 1];
-      sv[0] = 1;
-      lo[0] = 1;
-      hi[0] = 1;
-      int nc = 0;
-      for (int i = 0; i < m; i++) {
-        t[i + 1] = km.time(i);
-        sv[i + 1] = km.surv(i);
-        lo[i + 1] = km.lower(i);
-        hi[i + 1] = km.upper(i);
-        nc += km.nCensor(i) > 0 ? 1 : 0;
+      for (double tick : ticks) {
+        rows.add(StatRows.kmAtRisk(an, grp(arms.get(a)), km, tick));
       }
-      double[] ctimes = new double[nc];
-      nc = 0;
-      for (int i = 0; i < m; i++) {
-        if (km.nCensor(i) > 0) {
-          ctimes[nc++] = km.time(i);
-        }
-      }
-      int[] atRisk = new int[ticks.length];
-      for (int j = 0; j < ticks.length; j++) {
-        atRisk[j] = km.atRisk(ticks[j]);
-        rows.add(StatRows.kmAtRisk(an, grp(arms.get(a)), km, ticks[j]));
-      }
-      curves.add(
-          new KmPlot.Curve(arms.get(a), t, sv, lo, hi, ctimes, medians.get(a).estimate(), atRisk));
+      curves.add(KmPlot.Curve.of(arms.get(a), km, medians.get(a).estimate(), ticks));
     }
     String xl = "Time (" + unit + ")";
     KmPlot.Spec ks =

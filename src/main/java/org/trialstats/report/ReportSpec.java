@@ -51,7 +51,25 @@ public record ReportSpec(
       String conc,
       String response,
       String by,
-      String concUnit) {}
+      String concUnit,
+      AnimalSurvival survival) {}
+
+  /**
+   * Animal survival in the preclinical section: one row per animal with the day of the humane
+   * endpoint or death ({@code event} 1) or of censoring ({@code event} 0); groups compared with
+   * {@code control} (default: the first level in sorted order) by log-rank, p-values adjusted by
+   * {@code adjust}.
+   */
+  public record AnimalSurvival(
+      Path data,
+      String animal,
+      String group,
+      String time,
+      String event,
+      String control,
+      String adjust,
+      String unit,
+      String label) {}
 
   /** Treatment variable, reference arm and display order; {@code variable == null}: single arm. */
   public record Treatment(String variable, String reference, List<String> order) {}
@@ -225,16 +243,40 @@ public record ReportSpec(
         pre);
   }
 
-  /** The {@code preclinical:} block ({@code tgi:} and/or {@code ic50:}), null when absent. */
+  /**
+   * The {@code preclinical:} block ({@code tgi:}, {@code survival:} and/or {@code ic50:}), null
+   * when absent.
+   */
   private static Preclinical preclinical(SpecNode n, Path base) {
     if (n == null) {
       return null;
     }
-    n.checkKnown("tgi", "ic50");
+    n.checkKnown("tgi", "ic50", "survival");
     SpecNode t = n.get("tgi");
     SpecNode c = n.get("ic50");
-    if (t == null && c == null) {
-      throw n.error("preclinical: expected tgi: and/or ic50:");
+    SpecNode v = n.get("survival");
+    if (t == null && c == null && v == null) {
+      throw n.error("preclinical: expected tgi:, survival: and/or ic50:");
+    }
+    AnimalSurvival surv = null;
+    if (v != null) {
+      v.checkKnown(
+          "data", "animal", "group", "time", "event", "control", "adjust", "unit", "label");
+      if (v.string("data", null) == null) {
+        throw v.error(
+            "preclinical.survival: 'data:' (a CSV of one row per animal: day and event) is required");
+      }
+      surv =
+          new AnimalSurvival(
+              path(base, v.string("data", null)),
+              v.string("animal", "animal"),
+              v.string("group", "group"),
+              v.string("time", "day"),
+              v.string("event", "event"),
+              v.string("control", null),
+              v.choice("adjust", "holm", "holm", "BH", "bonferroni", "none"),
+              v.string("unit", "days"),
+              v.string("label", "Survival"));
     }
     if (t != null) {
       t.checkKnown(
@@ -277,7 +319,8 @@ public record ReportSpec(
         c == null ? "conc" : c.string("conc", "conc"),
         c == null ? "response" : c.string("response", "response"),
         c == null ? null : c.string("by", null),
-        c == null ? null : c.string("conc_unit", null));
+        c == null ? null : c.string("conc_unit", null),
+        surv);
   }
 
   private static Path path(Path base, String p) {

@@ -492,8 +492,10 @@ class ReportCommandTest {
 
   /**
    * The preclinical example report (issue 9): its tgi rows are R's (golden/preclinical/
-   * tgi_compare.csv, t.test / wilcox.test / p.adjust, 1e-9 relative) and its IC50 rows R nls's
-   * (ic50.csv, 1e-6 relative); the page has the section with growth and dose-response figures.
+   * tgi_compare.csv, t.test / wilcox.test / p.adjust, 1e-9 relative), its animal survival rows R
+   * survival's (survival.csv, survfit / survdiff / p.adjust, 1e-9) and its IC50 rows R nls's
+   * (ic50.csv, 1e-6 relative); the page has the section with growth, survival and dose-response
+   * figures.
    */
   @Test
   void preclinicalExampleMatchesR() throws IOException {
@@ -536,12 +538,69 @@ class ReportCommandTest {
       seen++;
     }
     assertEquals(14, seen);
+    // animal survival: survfit medians (log CI), ILS, survdiff vs Vehicle, p.adjust holm
+    DataTable sv = org.trialstats.preclinical.Golden.read("survival.csv");
+    for (int i = 0; i < sv.rowCount(); i++) {
+      String k = sv.cell(i, "analysis") + "|" + PreclinicalCli.key(sv, i);
+      Integer j = idx.get(k);
+      assertNotNull(j, "missing " + k);
+      for (String c :
+          new String[] {
+            "estimate", "conf_low", "conf_high", "p_value", "statistic", "df", "n", "events"
+          }) {
+        org.trialstats.preclinical.Golden.close(
+            org.trialstats.preclinical.Golden.num(sv.cell(i, c)),
+            org.trialstats.preclinical.Golden.num(out.cell(j, c)),
+            1e-9,
+            k + " " + c);
+      }
+    }
+    assertEquals(13, sv.rowCount());
     String html = Files.readString(examples.resolve("preclinical/report.html"));
+    assertTrue(html.contains("Survival by group (Kaplan"), "animal survival figure");
+    assertTrue(html.contains("ILS (%)"), "animal survival table");
     assertTrue(html.contains("<section id=\"preclinical\">"), "section");
     assertTrue(html.contains("Combo vs DrugA"), "combination vs single agent row");
-    assertTrue(html.split("<svg", -1).length - 1 >= 2, "growth and dose-response figures");
+    assertTrue(
+        html.split("<svg", -1).length - 1 >= 3, "growth, survival and dose-response figures");
     assertTrue(
         Files.readString(examples.resolve("index.html")).contains("preclinical/report.html"));
+  }
+
+  @Test
+  void badAnimalSurvivalBlocksAreExit2WithTheReason(@TempDir Path tmp) throws IOException {
+    String data = Path.of("datasets/preclinical/survival.csv").toAbsolutePath().toString();
+    String[][] cases = {
+      {"    control: Saline\n", "no such group in column group", "Vehicle, DrugA, DrugB, Combo"},
+      {"    event: group\n", "column group: expected an event indicator", "'Vehicle'"},
+    };
+    for (String[] c : cases) {
+      Path spec = tmp.resolve("s.yaml");
+      Files.writeString(
+          spec, "title: t\npreclinical:\n  survival:\n    data: %s\n%s".formatted(data, c[0]));
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      assertEquals(
+          2,
+          run(out, err, "report", "--spec", spec.toString(), "--out", tmp.resolve("o").toString()));
+      assertTrue(err.toString().contains(c[1]), err.toString());
+      assertTrue(err.toString().contains(c[2]), err.toString());
+      assertTrue(!Files.exists(tmp.resolve("o")), "no partial report");
+    }
+    Path spec = tmp.resolve("nodata.yaml");
+    Files.writeString(spec, "title: t\npreclinical:\n  survival:\n    control: Vehicle\n");
+    StringWriter err = new StringWriter();
+    assertEquals(
+        2,
+        run(
+            new StringWriter(),
+            err,
+            "report",
+            "--spec",
+            spec.toString(),
+            "--out",
+            tmp.resolve("o").toString()));
+    assertTrue(err.toString().contains("preclinical.survival: 'data:'"), err.toString());
   }
 
   @Test
