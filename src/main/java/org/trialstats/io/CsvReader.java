@@ -133,8 +133,9 @@ public final class CsvReader {
   }
 
   /**
-   * Thrown (without a stack trace) by an in-place parser on a quote or a lone CR: quotes could hide
-   * line ends, so the file is not split and is parsed as a stream instead.
+   * Thrown (without a stack trace) by an in-place parser on a line end inside quotes, a doubled
+   * quote, a quote after leading blanks or a lone CR: the file is then not split (a line end inside
+   * quotes could be cut) and is parsed as a stream instead.
    */
   private static final class NotSplittable extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -170,23 +171,12 @@ public final class CsvReader {
       LinkedHashMap<String, long[]> hashes,
       LinkedHashMap<String, double[]> numbers) {}
 
-  /** No quote and no CR other than in CRLF in {@code a[from, to)}. */
-  private static boolean plain(byte[] a, int from, int to) {
-    for (int i = from; i < to; i++) {
-      byte c = a[i];
-      if (c == '"' || (c == '\r' && (i + 1 == a.length || a[i + 1] != '\n'))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /**
-   * Parses a file without any quote character and with LF (or CRLF) line ends as two halves split
-   * at a line end: the header is read once, each half's lines are counted (in parallel), and the
-   * halves are parsed in place on two threads straight into arrays sized for the whole body, each
-   * from its own offset: the same table as the sequential parse, without a copy. Returns null when
-   * the file does not qualify (a quote could hide line ends, a lone CR, no split point) or either
+   * Parses a file without line ends inside quotes and with LF (or CRLF) line ends as two halves
+   * split at a line end: the header is read once, each half's lines are counted (in parallel), and
+   * the halves are parsed in place on two threads straight into arrays sized for the whole body,
+   * each from its own offset: the same table as the sequential parse, without a copy. Returns null
+   * when the file does not qualify (a line end inside quotes, a lone CR, no split point) or either
    * half has an input error: the caller then parses sequentially, so messages name the same row and
    * line as always. Throws {@link NotPlainNumber} when a {@code numeric} column has a cell that is
    * not a plain number.
@@ -204,7 +194,7 @@ public final class CsvReader {
         headerEnd = i + 1;
       }
     }
-    if (headerEnd < 0 || !plain(all, 0, headerEnd)) {
+    if (headerEnd < 0) {
       return null;
     }
     int split = -1;
@@ -766,8 +756,9 @@ public final class CsvReader {
     }
 
     /**
-     * A parser over {@code a[from, to)} for text without quotes and without lone CR line ends:
-     * fields are read in place; a quote or a lone CR throws {@link NotSplittable}.
+     * A parser over {@code a[from, to)} for text without line ends inside quotes and without lone
+     * CR line ends: fields are read in place; what it cannot read in place throws {@link
+     * NotSplittable}.
      */
     Parser(byte[] a, int from, int to, String name) {
       this.in = null;
@@ -853,8 +844,11 @@ public final class CsvReader {
     }
 
     /**
-     * Array mode: the next record, its fields located in place. Any quote, or a CR not followed by
-     * LF, throws {@link NotSplittable} (the caller then parses the file as a stream).
+     * Array mode: the next record, its fields located in place. A field may be quoted (the quote
+     * first, no line end and no doubled quote inside, nothing but blanks after it: what R's
+     * write.csv writes); a quote inside an unquoted field is literal, as in the stream parser.
+     * Anything else quoted, or a CR not followed by LF, throws {@link NotSplittable} (the caller
+     * then parses the file as a stream).
      */
     private boolean nextInPlace() {
       if (pos >= lim) {
@@ -886,8 +880,48 @@ public final class CsvReader {
             break;
           }
           throw NotSplittable.INSTANCE;
+        } else if (c == '"' && i == fs) {
+          // a quoted field: its content in place, when it holds no line end and no doubled quote
+          int q = i + 1;
+          while (q < n && b[q] != '"') {
+            if (b[q] == '\n' || b[q] == '\r') {
+              throw NotSplittable.INSTANCE; // a line end inside quotes: the split may cut it
+            }
+            q++;
+          }
+          int after = q + 1;
+          while (after < n && (b[after] == ' ' || b[after] == '\t')) {
+            after++;
+          }
+          if (q >= n || (after < n && b[after] != d && b[after] != '\n' && b[after] != '\r')) {
+            throw NotSplittable.INSTANCE; // unclosed, a doubled quote, or text after the quote
+          }
+          field(i + 1, q);
+          if (after == n) {
+            i = n;
+            break;
+          }
+          if (b[after] == d) {
+            fs = i = after + 1;
+            continue;
+          }
+          if (b[after] == '\r' && (after + 1 >= n || b[after + 1] != '\n')) {
+            throw NotSplittable.INSTANCE;
+          }
+          i = after + (b[after] == '\r' ? 2 : 1);
+          break;
         } else if (c == '"') {
-          throw NotSplittable.INSTANCE;
+          // after text a quote is a literal character (as in the stream parser); after leading
+          // blanks it would open a quoted field there: not read in place
+          for (int k = fs; k < i; k++) {
+            if (b[k] != ' ' && b[k] != '\t') {
+              break;
+            }
+            if (k == i - 1) {
+              throw NotSplittable.INSTANCE;
+            }
+          }
+          i++;
         } else {
           i++;
         }

@@ -60,13 +60,47 @@ class CsvReaderHalvesTest {
   }
 
   @Test
-  void quotesLoneCarriageReturnsAndErrorsAreLeftToTheSequentialParse() {
+  void lineEndsInQuotesLoneCarriageReturnsAndErrorsAreLeftToTheSequentialParse() {
     byte[] quoted = ("A,B\n" + "1,\"x\ny\"\n".repeat(50)).getBytes(StandardCharsets.UTF_8);
     assertNull(CsvReader.readInHalves(quoted, "f", null));
     byte[] cr = ("A,B\r" + "1,2\r".repeat(50)).getBytes(StandardCharsets.UTF_8);
     assertNull(CsvReader.readInHalves(cr, "f", null));
     byte[] ragged = (data(100) + "1,2\n").getBytes(StandardCharsets.UTF_8);
     assertNull(CsvReader.readInHalves(ragged, "f", null));
+  }
+
+  /** R's write.csv quotes every text field: such files are split too, with identical cells. */
+  @Test
+  void quotedFieldsWithoutLineEndsAreSplitToo() throws IOException {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(4);
+    String[] texts = {"A", "B, low", "", "NA", " padded ", "x'y", "dose 5 mg"};
+    StringBuilder b = new StringBuilder("\"USUBJID\",\"ARM\",\"AVAL\",\"NOTE\"\n");
+    for (int i = 0; i < 4000; i++) {
+      b.append('"').append("S").append(i).append("\",");
+      b.append('"').append(texts[rng.nextInt(texts.length)]).append('"');
+      b.append(rng.nextInt(10) == 0 ? "  ," : ","); // blanks after the closing quote
+      b.append(rng.nextInt(20) == 0 ? "NA" : Double.toString(rng.nextInt(9000) / 100.0));
+      b.append(',').append(rng.nextInt(15) == 0 ? "ab\"c" : "\"ok\"");
+      b.append(i % 7 == 0 ? "\r\n" : "\n");
+      if (i % 500 == 0) {
+        b.append("\"\"\n"); // a line holding only "" is blank, as in the stream parser
+      }
+    }
+    byte[] all = b.toString().getBytes(StandardCharsets.UTF_8);
+    DataTable seq = CsvReader.read(new ByteArrayInputStream(all), "f", null);
+    DataTable par = CsvReader.readInHalves(all, "f", null);
+    assertNotNull(par);
+    assertSameTable(seq, par);
+    assertTrue(java.util.Arrays.asList(par.column("ARM")).contains("B, low"));
+    // what cannot be read in place leaves the file to the stream parser
+    for (String odd : new String[] {"\"a\"\"b\"", "  \"a\"", "\"a\"b", "\"a\nb\""}) {
+      StringBuilder o = new StringBuilder("A,B\n");
+      for (int i = 0; i < 100; i++) {
+        o.append(i).append(',').append(i == 70 ? odd : "x").append('\n');
+      }
+      byte[] ob = o.toString().getBytes(StandardCharsets.UTF_8);
+      assertNull(CsvReader.readInHalves(ob, "f", null), odd);
+    }
   }
 
   @Test
