@@ -500,6 +500,11 @@ public final class CsvReader {
     return c;
   }
 
+  /** An empty trimmed cell, or R's {@code NA} or SAS's {@code .}: a missing value. */
+  private static boolean missing(byte[] b, int s, int e) {
+    return e == s || (e - s == 2 && b[s] == 'N' && b[s + 1] == 'A') || (e - s == 1 && b[s] == '.');
+  }
+
   /**
    * A column kept as 64-bit FNV-1a hashes of its trimmed cells; empty and missing cells hash to
    * {@link DataTable#MISSING_HASH}.
@@ -522,17 +527,11 @@ public final class CsvReader {
     }
 
     void add(Parser p, int j) {
-      int s = p.start(j);
-      int e = p.end(j);
       byte[] b = p.rec;
-      while (s < e && (b[s] == ' ' || b[s] == '\t')) {
-        s++;
-      }
-      while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
-        e--;
-      }
+      int s = p.trimmedStart(j);
+      int e = p.trimmedEnd(j, s);
       long h;
-      if (e == s || (e - s == 2 && b[s] == 'N' && b[s + 1] == 'A') || (e - s == 1 && b[s] == '.')) {
+      if (missing(b, s, e)) {
         h = DataTable.MISSING_HASH;
       } else {
         h = 0xcbf29ce484222325L;
@@ -577,15 +576,9 @@ public final class CsvReader {
 
     @Override
     void add(Parser p, int j) {
-      int s = p.start(j);
-      int e = p.end(j);
       byte[] b = p.rec;
-      while (s < e && (b[s] == ' ' || b[s] == '\t')) {
-        s++;
-      }
-      while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
-        e--;
-      }
+      int s = p.trimmedStart(j);
+      int e = p.trimmedEnd(j, s);
       long m = 0;
       int digits = 0;
       int point = -1;
@@ -638,15 +631,9 @@ public final class CsvReader {
     }
 
     void add(Parser p, int j) {
-      int s = p.start(j);
-      int e = p.end(j);
       byte[] b = p.rec;
-      while (s < e && (b[s] == ' ' || b[s] == '\t')) {
-        s++;
-      }
-      while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
-        e--;
-      }
+      int s = p.trimmedStart(j);
+      int e = p.trimmedEnd(j, s);
       String v = null;
       int len = e - s;
       for (int k = 0; k < few && v == null; k++) {
@@ -663,9 +650,7 @@ public final class CsvReader {
       }
       if (v != null) {
         // one of the first few values
-      } else if (len == 0
-          || (len == 2 && b[s] == 'N' && b[s + 1] == 'A')
-          || (len == 1 && b[s] == '.')) {
+      } else if (missing(b, s, e)) {
         v = "";
       } else if (pool != null) {
         probe.set(b, s, e);
@@ -1038,6 +1023,25 @@ public final class CsvReader {
 
     int end(int j) {
       return ends[j];
+    }
+
+    /** Start of field {@code j} after leading blanks (spaces, tabs). */
+    int trimmedStart(int j) {
+      int s = start(j);
+      int e = end(j);
+      while (s < e && (rec[s] == ' ' || rec[s] == '\t')) {
+        s++;
+      }
+      return s;
+    }
+
+    /** End of field {@code j} before trailing blanks, not before {@code s}. */
+    int trimmedEnd(int j, int s) {
+      int e = end(j);
+      while (e > s && (rec[e - 1] == ' ' || rec[e - 1] == '\t')) {
+        e--;
+      }
+      return e;
     }
 
     int fieldLength(int j) {
