@@ -80,13 +80,13 @@ final class AnimalSurvivalSection {
     ConfType ct = ConfType.LOG;
     Convention conv = Convention.R;
     List<KaplanMeier> kms = new ArrayList<>();
-    KmQuantile.Estimate[] est = new KmQuantile.Estimate[levels.size()];
+    KmQuantile.Estimate[] medianCi = new KmQuantile.Estimate[levels.size()];
     double[] median = new double[levels.size()];
     for (int k = 0; k < levels.size(); k++) {
       KaplanMeier km = KaplanMeier.fit(table, 0, k, false, ct, level);
       kms.add(km);
-      est[k] = KmQuantile.of(km, 0.5, conv);
-      median[k] = est[k].estimate();
+      medianCi[k] = KmQuantile.of(km, 0.5, conv);
+      median[k] = medianCi[k].estimate();
       rows.add(StatRows.kmQuantile(an, levels.get(k), "median", km, 0.5, ct, conv, level, null));
     }
     // log-rank of each group against the control, adjusted across the groups
@@ -103,7 +103,7 @@ final class AnimalSurvivalSection {
     int[] events = d.groupEvents();
     List<List<String>> cells = new ArrayList<>();
     for (int k = 0; k < levels.size(); k++) {
-      KmQuantile.Estimate e = est[k];
+      KmQuantile.Estimate e = medianCi[k];
       List<String> row = new ArrayList<>();
       row.add(levels.get(k) + (k == 0 ? " (control)" : ""));
       row.add(Integer.toString(size[k]));
